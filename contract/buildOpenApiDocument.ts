@@ -1,0 +1,123 @@
+import {OpenApiBuilder, type OperationObject, type ReferenceObject, type SchemaObject} from "openapi3-ts/oas31";
+import {zodToJsonSchema} from "zod-to-json-schema";
+import {isZodType, type AppRoute} from "@ts-rest/core";
+import type {ZodTypeAny} from "zod";
+import {apiContract} from "./apiContract.js";
+import {EventStream} from "./eventStream.js";
+import {ErrorResponse} from "./schemas/error.js";
+import {CompletionUsage} from "./schemas/usage.js";
+import {Model, ModelList} from "./schemas/models.js";
+import {
+    ChatRequestMessage, ChatTool, ChatToolChoice, CreateChatCompletionRequest, CreateChatCompletionResponse,
+    CreateChatCompletionStreamResponse, ResponseFormat
+} from "./schemas/chat.js";
+import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
+import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
+
+/** Schemas published under `#/components/schemas`, by name; every use of one elsewhere becomes a `$ref`. */
+const components: Record<string, ZodTypeAny> = {
+    ErrorResponse, CompletionUsage, Model, ModelList,
+    ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat,
+    CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse,
+    CreateCompletionRequest, CreateCompletionResponse,
+    CreateEmbeddingRequest, CreateEmbeddingResponse
+};
+
+/** Which schema each streamed route sends per event. */
+const streamChunks: Partial<Record<keyof typeof apiContract, string>> = {
+    createChatCompletion: "CreateChatCompletionStreamResponse",
+    createCompletion: "CreateCompletionResponse"
+};
+
+const statusText: Record<number, string> = {
+    200: "OK",
+    400: "Bad input: the message and `param` say what to fix.",
+    401: "Missing or wrong API key.",
+    404: "Unknown route or model.",
+    413: "The request body is larger than the server accepts.",
+    429: "All sequences and the queue are busy; retry after `Retry-After` seconds.",
+    500: "An unexpected server fault; nothing about it is sent.",
+    503: "The server is stopping or has no model; retry after `Retry-After` seconds."
+};
+
+function toJsonSchema(schema: ZodTypeAny, ownName?: string): SchemaObject | ReferenceObject {
+    for (const [name, component] of Object.entries(components))
+        if (component === schema && name !== ownName)
+            return {$ref: `#/components/schemas/${name}`};
+
+    const definitions = Object.fromEntries(Object.entries(components).filter(([name]) => name !== ownName));
+    // Objects are open unless declared strict: the server accepts and ignores fields it doesn't know, as OpenAI's clients expect.
+    const {$schema: _, schemas: __, ...json} = zodToJsonSchema(schema, {
+        target: "jsonSchema7",
+        $refStrategy: "root",
+        basePath: ["#", "components"],
+        definitionPath: "schemas",
+        definitions,
+        removeAdditionalStrategy: "strict"
+    }) as Record<string, unknown>;
+    return json as SchemaObject;
+}
+
+function responseContent(routeName: keyof typeof apiContract, schema: ZodTypeAny) {
+    const options = "options" in schema._def ? (schema._def.options as ZodTypeAny[]) : [schema];
+    const json = options.filter((option) => option !== EventStream);
+    const chunk = streamChunks[routeName];
+    return {
+        "application/json": {schema: toJsonSchema(json.length === 1 ? json[0]! : schema)},
+        ...(chunk != null && json.length !== options.length
+            ? {"text/event-stream": {schema: {$ref: `#/components/schemas/${chunk}`}}}
+            : {})
+    };
+}
+
+function pathParameters(route: AppRoute) {
+    if (!isZodType(route.pathParams)) return [];
+    const shape = (route.pathParams as unknown as {shape: Record<string, ZodTypeAny>}).shape;
+    return Object.entries(shape).map(([name, schema]) => ({
+        name, in: "path" as const, required: true, schema: toJsonSchema(schema) as SchemaObject
+    }));
+}
+
+/** The OpenAPI 3.1 document of `apiContract`; `npm run openapi` writes it to `openapi.json`. */
+export function buildOpenApiDocument(options: {version: string}) {
+    const builder = OpenApiBuilder.create({
+        openapi: "3.1.0",
+        info: {
+            title: "Tholos AI Local API Server",
+            version: options.version,
+            description: "An OpenAI-compatible API served by the Tholos AI app on 127.0.0.1 from the model loaded on this machine. " +
+                "Nothing leaves the device."
+        },
+        servers: [{url: "http://127.0.0.1:8756", description: "The default port; use the one in the app's Status line."}],
+        paths: {},
+        components: {},
+        security: [{bearerAuth: []}]
+    });
+    builder.addSecurityScheme("bearerAuth", {
+        type: "http",
+        scheme: "bearer",
+        description: "The API key shown in Settings → Local API Server (or `tholos key show`)."
+    });
+    for (const [name, schema] of Object.entries(components))
+        builder.addSchema(name, toJsonSchema(schema, name));
+
+    for (const [routeName, route] of Object.entries(apiContract) as [keyof typeof apiContract, AppRoute][]) {
+        const path = route.path.replace(/:([A-Za-z_]+)/g, "{$1}");
+        const responses: OperationObject["responses"] = {};
+        for (const [status, schema] of Object.entries(route.responses))
+            responses[status] = {description: statusText[Number(status)] ?? "", content: responseContent(routeName, schema as ZodTypeAny)};
+
+        const operation: OperationObject = {
+            operationId: routeName,
+            summary: route.summary,
+            description: route.description,
+            parameters: pathParameters(route),
+            responses
+        };
+        if (route.method === "POST" && isZodType(route.body))
+            operation.requestBody = {required: true, content: {"application/json": {schema: toJsonSchema(route.body as ZodTypeAny)}}};
+
+        builder.addPath(path, {...builder.getSpec().paths?.[path], [route.method.toLowerCase()]: operation});
+    }
+    return builder.getSpec();
+}

@@ -1,0 +1,148 @@
+import {z} from "zod";
+import {samplingFields} from "./common.js";
+import {CompletionUsage} from "./usage.js";
+
+export const ChatTextPart = z.object({
+    type: z.literal("text"),
+    text: z.string()
+});
+
+/** Parts OpenAI defines that a text-only local model cannot take; declared so the 400 can name them. */
+export const ChatNonTextPart = z.object({
+    type: z.enum(["image_url", "input_audio", "file", "refusal"])
+}).passthrough();
+
+const content = z.union([z.string(), z.array(z.union([ChatTextPart, ChatNonTextPart]))]);
+
+export const ChatMessageToolCall = z.object({
+    id: z.string(),
+    type: z.literal("function"),
+    function: z.object({
+        name: z.string(),
+        arguments: z.string().describe("The arguments as a JSON text.")
+    })
+});
+export type ChatMessageToolCall = z.infer<typeof ChatMessageToolCall>;
+
+export const ChatRequestMessage = z.discriminatedUnion("role", [
+    z.object({role: z.literal("system"), content, name: z.string().optional()}),
+    z.object({role: z.literal("developer"), content, name: z.string().optional()}),
+    z.object({role: z.literal("user"), content, name: z.string().optional()}),
+    z.object({
+        role: z.literal("assistant"),
+        content: content.nullish(),
+        name: z.string().optional(),
+        refusal: z.string().nullish(),
+        tool_calls: z.array(ChatMessageToolCall).optional()
+    }),
+    z.object({role: z.literal("tool"), content, tool_call_id: z.string()})
+]);
+export type ChatRequestMessage = z.infer<typeof ChatRequestMessage>;
+
+export const ChatTool = z.object({
+    type: z.literal("function"),
+    function: z.object({
+        name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "a function name is 1–64 letters, digits, _ or -"),
+        description: z.string().optional(),
+        parameters: z.record(z.string(), z.unknown()).optional().describe("A JSON Schema for the arguments."),
+        strict: z.boolean().nullish()
+    })
+});
+export type ChatTool = z.infer<typeof ChatTool>;
+
+export const ChatToolChoice = z.union([
+    z.enum(["none", "auto", "required"]),
+    z.object({type: z.literal("function"), function: z.object({name: z.string()})})
+]);
+export type ChatToolChoice = z.infer<typeof ChatToolChoice>;
+
+export const ResponseFormat = z.discriminatedUnion("type", [
+    z.object({type: z.literal("text")}),
+    z.object({type: z.literal("json_object")}),
+    z.object({
+        type: z.literal("json_schema"),
+        json_schema: z.object({
+            name: z.string(),
+            description: z.string().optional(),
+            schema: z.record(z.string(), z.unknown()).optional(),
+            strict: z.boolean().nullish()
+        })
+    })
+]).describe("`json_object` and `json_schema` are enforced by a grammar: the output always parses.");
+export type ResponseFormat = z.infer<typeof ResponseFormat>;
+
+export const CreateChatCompletionRequest = z.object({
+    messages: z.array(ChatRequestMessage).min(1).describe("The conversation so far."),
+    ...samplingFields,
+    max_completion_tokens: z.number().int().min(1).nullish().describe("Most tokens to generate (the newer name of `max_tokens`)."),
+    response_format: ResponseFormat.optional(),
+    tools: z.array(ChatTool).max(128).optional().describe("Functions the model may call."),
+    tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call."),
+    parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
+    logprobs: z.boolean().nullish().describe("Not supported: `true` is a 400."),
+    top_logprobs: z.number().int().min(0).max(20).nullish().describe("Not supported: any value but 0 is a 400."),
+    metadata: z.record(z.string(), z.string()).nullish().describe("Accepted and ignored."),
+    store: z.boolean().nullish().describe("Accepted and ignored: nothing is stored."),
+    modalities: z.array(z.enum(["text", "audio"])).nullish().describe("Only `text` is supported."),
+    audio: z.unknown().optional().describe("Not supported: a 400."),
+    functions: z.unknown().optional().describe("Deprecated by OpenAI; use `tools`. A 400."),
+    function_call: z.unknown().optional().describe("Deprecated by OpenAI; use `tool_choice`. A 400.")
+}).describe("Fields OpenAI defines that are not listed here are accepted and ignored.");
+export type CreateChatCompletionRequest = z.infer<typeof CreateChatCompletionRequest>;
+
+export const FinishReason = z.enum(["stop", "length", "tool_calls", "content_filter", "function_call"]);
+export type FinishReason = z.infer<typeof FinishReason>;
+
+export const ChatCompletionMessage = z.object({
+    role: z.literal("assistant"),
+    content: z.string().nullable(),
+    refusal: z.null(),
+    tool_calls: z.array(ChatMessageToolCall).optional()
+});
+
+export const CreateChatCompletionResponse = z.object({
+    id: z.string(),
+    object: z.literal("chat.completion"),
+    created: z.number().int(),
+    model: z.string(),
+    system_fingerprint: z.string(),
+    choices: z.array(z.object({
+        index: z.number().int(),
+        message: ChatCompletionMessage,
+        logprobs: z.null(),
+        finish_reason: FinishReason
+    })),
+    usage: CompletionUsage
+});
+export type CreateChatCompletionResponse = z.infer<typeof CreateChatCompletionResponse>;
+
+export const ChatCompletionChunkToolCall = z.object({
+    index: z.number().int(),
+    id: z.string().optional(),
+    type: z.literal("function").optional(),
+    function: z.object({
+        name: z.string().optional(),
+        arguments: z.string().optional()
+    })
+});
+
+export const CreateChatCompletionStreamResponse = z.object({
+    id: z.string(),
+    object: z.literal("chat.completion.chunk"),
+    created: z.number().int(),
+    model: z.string(),
+    system_fingerprint: z.string(),
+    choices: z.array(z.object({
+        index: z.number().int(),
+        delta: z.object({
+            role: z.literal("assistant").optional(),
+            content: z.string().nullish(),
+            refusal: z.null().optional(),
+            tool_calls: z.array(ChatCompletionChunkToolCall).optional()
+        }),
+        logprobs: z.null(),
+        finish_reason: FinishReason.nullable()
+    })).describe("Empty in the last chunk when `stream_options.include_usage` is set."),
+    usage: CompletionUsage.nullish().describe("Only in the last chunk, when `stream_options.include_usage` is set.")
+}).describe("One server-sent event of a streamed chat completion.");
+export type CreateChatCompletionStreamResponse = z.infer<typeof CreateChatCompletionStreamResponse>;

@@ -1,0 +1,23 @@
+import {z} from "zod";
+
+export const Model = z.object({
+    id: z.string().describe("The model's id: the file name of the loaded GGUF without its extension."),
+    object: z.literal("model"),
+    created: z.number().int().describe("Unix time (seconds) the model file was last modified."),
+    owned_by: z.string(),
+    meta: z.object({
+        backend: z.string().describe("The compute backend running the model: `cpu`, `metal`, `cuda` or `vulkan`."),
+        context_length: z.number().int().describe("Tokens one request's prompt and completion may hold together."),
+        train_context_length: z.number().int(),
+        parameters: z.number().int().nullable().describe("Parameter count when the file declares it."),
+        size_bytes: z.number().int(),
+        chat_template: z.enum(["model", "default"]).describe("`model`: the model's own chat template; `default`: the server's plain-text template (the model has none).")
+    }).optional().describe("Tholos extension: facts about the loaded model.")
+}).describe("A model the server can answer with.");
+export type Model = z.infer<typeof Model>;
+
+export const ModelList = z.object({
+    object: z.literal("list"),
+    data: z.array(Model)
+});
+export type ModelList = z.infer<typeof ModelList>;

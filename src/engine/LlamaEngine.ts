@@ -1,0 +1,218 @@
+import path from "node:path";
+import {
+    GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
+    type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
+} from "node-llama-cpp";
+import type {CreateChatCompletionRequest, CreateCompletionRequest, Model} from "../../contract/index.js";
+import {EngineError} from "./EngineError.js";
+import {SequencePool} from "./SequencePool.js";
+import {defaultThreads} from "./defaultThreads.js";
+import {checkModelFile} from "./checkModelFile.js";
+import type {EngineRuntime, GenerateOptions} from "./EngineRuntime.js";
+import {generateChat} from "./chat/generateChat.js";
+import {generateCompletion} from "./completion/generateCompletion.js";
+import {embed, type EmbedResult} from "./embedding/embed.js";
+
+export type LlamaEngineOptions = {
+    modelPath: string,
+
+    /** CPU threads for llama.cpp. Default: `defaultThreads()` (cores − 1, at least 1, at most 8). */
+    threads?: number,
+
+    /** `"auto"` (default) uses Metal/CUDA/Vulkan when a prebuilt binary for it works here, else CPU; `"cpu"` forces CPU. */
+    gpu?: "auto" | "cpu",
+
+    /** Requests that generate at once, each on its own context sequence. Default 4. */
+    sequences?: number,
+
+    /** Requests that may wait for a sequence before more get `queue_full`. Default 32. */
+    maxQueue?: number,
+
+    /** Tokens per sequence (prompt + completion of one request). Default: the model's training context, at most 4096. */
+    contextSize?: number,
+
+    /** Model load progress, 0–1. */
+    onLoadProgress?(progress: number): void,
+
+    /** The llama.cpp runtime to use (tests share one); by default one is created and disposed with the engine. */
+    llama?: Llama
+};
+
+const maxGrammars = 32;
+
+/** A loaded GGUF model serving OpenAI-style requests from a pool of context sequences. */
+export class LlamaEngine {
+    public readonly info: Model;
+    private readonly _llama: Llama;
+    private readonly _ownsLlama: boolean;
+    private readonly _model: LlamaModel;
+    private readonly _context: LlamaContext;
+    private readonly _runtime: EngineRuntime;
+    private readonly _grammars = new Map<string, Promise<LlamaGrammar>>();
+    private _embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
+    private _embeddingQueue: Promise<unknown> = Promise.resolve();
+    private readonly _threads: number;
+    private _vocabularySize: number | null = null;
+    private _disposed = false;
+
+    private constructor(options: {
+        llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, info: Model, threads: number, maxQueue: number
+    }) {
+        this._llama = options.llama;
+        this._ownsLlama = options.ownsLlama;
+        this._model = options.model;
+        this._context = options.context;
+        this.info = options.info;
+        this._threads = options.threads;
+
+        const sequences: LlamaContextSequence[] = [];
+        for (let i = 0; i < options.context.totalSequences; i++)
+            sequences.push(options.context.getSequence());
+
+        const hasTemplate = options.info.meta?.chat_template === "model";
+        this._runtime = {
+            llama: this._llama,
+            model: this._model,
+            chatWrapper: hasTemplate ? resolveChatWrapper(this._model) : new GeneralChatWrapper(),
+            contextSize: options.context.contextSize,
+            pool: new SequencePool({
+                items: sequences,
+                maxQueue: options.maxQueue,
+                sharedPrefixLength: (sequence, tokens) => sequence.compareContextTokens(tokens as Token[]).firstDifferentIndex
+            }),
+            vocabularySize: () => this._vocabularySize ??= [...this._model.iterateAllTokens()].length,
+            jsonGrammar: (schema) => this._jsonGrammar(schema),
+            promptPrefix: this._model.tokens.shouldPrependBosToken && this._model.tokens.bos != null ? [this._model.tokens.bos] : []
+        };
+    }
+
+    public static async load(options: LlamaEngineOptions) {
+        const file = await checkModelFile(options.modelPath);
+        const threads = options.threads ?? defaultThreads();
+        const llama = options.llama ?? await getLlama({
+            gpu: options.gpu === "cpu" ? false : "auto",
+            // Only the binaries shipped in the npm packages: never download or compile at run time.
+            build: "never",
+            progressLogs: false
+        });
+        const ownsLlama = options.llama == null;
+        let model: LlamaModel | undefined;
+        try {
+            model = await llama.loadModel({
+                modelPath: options.modelPath,
+                onLoadProgress: options.onLoadProgress
+            });
+            const context = await model.createContext({
+                sequences: options.sequences ?? 4,
+                contextSize: options.contextSize ?? Math.min(model.trainContextSize, 4096),
+                threads,
+                // Several requests' tokens share each batch; nothing else changes about results.
+                batching: {itemPrioritizationStrategy: "maximumParallelism"}
+            });
+            const id = path.basename(options.modelPath).replace(/\.gguf$/i, "");
+            const info: Model = {
+                id,
+                object: "model",
+                created: Math.floor(file.mtimeMs / 1000),
+                owned_by: "local",
+                meta: {
+                    backend: llama.gpu === false ? "cpu" : llama.gpu,
+                    context_length: context.contextSize,
+                    train_context_length: model.trainContextSize,
+                    parameters: countParameters(model),
+                    size_bytes: file.size,
+                    chat_template: model.fileInfo.metadata.tokenizer?.chat_template != null ? "model" : "default"
+                }
+            };
+            return new LlamaEngine({llama, ownsLlama, model, context, info, threads, maxQueue: options.maxQueue ?? 32});
+        } catch (error) {
+            await model?.dispose();
+            if (ownsLlama) await llama.dispose();
+            if (error instanceof EngineError) throw error;
+            throw new EngineError("model_load_failed",
+                `${path.basename(options.modelPath)} could not be loaded: it is truncated, corrupt or of an unsupported kind (${(error as Error).message}).`,
+                {cause: error});
+        }
+    }
+
+    public get threads() {
+        return this._threads;
+    }
+
+    /** Sequences in the pool, free ones and requests waiting. */
+    public get load() {
+        const pool = this._runtime.pool;
+        return {sequences: pool.size, free: pool.freeCount, queued: pool.queuedCount};
+    }
+
+    /** Throws `model_not_found` unless `model` is omitted or names the loaded model. */
+    public assertModel(model: string | null | undefined) {
+        if (model != null && model !== this.info.id)
+            throw new EngineError("model_not_found", `The model "${model}" is not loaded. The loaded model is "${this.info.id}"; use that id or omit "model".`, {param: "model"});
+    }
+
+    public chat(request: CreateChatCompletionRequest, options?: GenerateOptions) {
+        this._assertUsable();
+        this.assertModel(request.model);
+        return generateChat(this._runtime, request, options);
+    }
+
+    public complete(request: CreateCompletionRequest, prompt: string | readonly number[], options?: GenerateOptions) {
+        this._assertUsable();
+        this.assertModel(request.model);
+        return generateCompletion(this._runtime, request, prompt, options);
+    }
+
+    /** Embeddings, one input at a time (the embedding context has one sequence). */
+    public embed(inputs: readonly (string | readonly number[])[], options: {signal?: AbortSignal} = {}): Promise<EmbedResult> {
+        this._assertUsable();
+        const run = this._embeddingQueue.then(async () => {
+            this._embeddingContext ??= this._model.createEmbeddingContext({
+                contextSize: this._runtime.contextSize,
+                threads: this._threads
+            });
+            return embed(await this._embeddingContext, this._runtime, inputs, options);
+        });
+        this._embeddingQueue = run.catch(() => undefined);
+        return run;
+    }
+
+    /** Stops taking requests and frees the model; running generations fail. Repeat-safe. */
+    public async dispose() {
+        if (this._disposed) return;
+        this._disposed = true;
+        this._runtime.pool.dispose();
+        await (await this._embeddingContext?.catch(() => null))?.dispose();
+        await this._context.dispose();
+        await this._model.dispose();
+        if (this._ownsLlama) await this._llama.dispose();
+    }
+
+    public async [Symbol.asyncDispose]() {
+        await this.dispose();
+    }
+
+    private _assertUsable() {
+        if (this._disposed) throw new EngineError("engine_disposed", "The model has been unloaded.");
+    }
+
+    private _jsonGrammar(schema: object | "json") {
+        const key = schema === "json" ? "json" : JSON.stringify(schema);
+        let grammar = this._grammars.get(key);
+        if (grammar == null) {
+            grammar = schema === "json"
+                ? this._llama.getGrammarFor("json")
+                : this._llama.createGrammarForJsonSchema(schema as never);
+            grammar.catch(() => this._grammars.delete(key));
+            if (this._grammars.size >= maxGrammars) this._grammars.delete(this._grammars.keys().next().value!);
+            this._grammars.set(key, grammar);
+        }
+        return grammar;
+    }
+}
+
+function countParameters(model: LlamaModel) {
+    const tensors = model.fileInfo.fullTensorInfo ?? model.fileInfo.tensorInfo;
+    if (tensors == null) return null;
+    return tensors.reduce((sum, tensor) => sum + tensor.dimensions.reduce<number>((product, size) => product * Number(size), 1), 0);
+}

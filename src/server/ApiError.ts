@@ -1,0 +1,27 @@
+import type {ErrorResponse} from "../../contract/index.js";
+import {errorCatalogue, type ErrorCode} from "./errorCatalogue.js";
+
+/** An error answered as-is: its message is meant for the client. */
+export class ApiError extends Error {
+    public readonly code: ErrorCode;
+    public readonly param: string | null;
+
+    public constructor(code: ErrorCode, message: string, param: string | null = null) {
+        super(message);
+        this.name = "ApiError";
+        this.code = code;
+        this.param = param;
+    }
+
+    public get status() {
+        return errorCatalogue[this.code].status;
+    }
+
+    public get retryAfter() {
+        return errorCatalogue[this.code].retryAfter;
+    }
+
+    public toBody(): ErrorResponse {
+        return {error: {message: this.message, type: errorCatalogue[this.code].type, param: this.param, code: this.code}};
+    }
+}

@@ -1,0 +1,97 @@
+import Fastify, {type FastifyBaseLogger, type FastifyInstance} from "fastify";
+import type {AddressInfo} from "node:net";
+import {initServer, RequestValidationError} from "@ts-rest/fastify";
+import {ApiError} from "./ApiError.js";
+import {toApiError} from "./toApiError.js";
+import {toValidationError} from "./toValidationError.js";
+import {bearerToken} from "./guards/bearerToken.js";
+import {constantTimeEquals} from "./guards/constantTimeEquals.js";
+import {isAllowedHost} from "./guards/isAllowedHost.js";
+import {createApiRouter} from "./routes/apiRouter.js";
+import type {ServerEngine} from "./ServerEngine.js";
+
+export type CreateServerOptions = {
+    /** The engine answering requests; `null` while no model is loaded (requests then get 503). */
+    engine(): ServerEngine | null,
+
+    /** The current API key, read on every request so a regenerated key applies to the very next one. */
+    apiKey(): string,
+
+    /** The published OpenAPI document, served at `/openapi.json`. */
+    openApiDocument: object,
+
+    /** Validate every response against the contract (tests turn it on). Default `false`. */
+    responseValidation?: boolean,
+
+    /** Largest request body in bytes. Default 4 MiB. */
+    bodyLimit?: number,
+
+    /** Where request lines and unexpected errors go (never bodies or headers). Default: no logging. */
+    logger?: FastifyBaseLogger
+};
+
+/** Routes that answer without a key: they hold nothing secret. */
+const publicPaths = new Set(["/openapi.json"]);
+
+/** The HTTP server, not yet listening: `listenOnLoopback` binds it. */
+export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
+    const app = Fastify({
+        loggerInstance: options.logger,
+        bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+        // A slow-drip client can't hold a connection (or its sequence queue slot) forever.
+        requestTimeout: 60_000,
+        return503OnClosing: true,
+        forceCloseConnections: true
+    });
+
+    // `curl -d` sends JSON labelled as a form; parse any body as JSON rather than refuse it, as llama-server does.
+    app.addContentTypeParser("*", {parseAs: "string"}, (_request, body, done) => {
+        try {
+            done(null, body === "" ? undefined : JSON.parse(body as string));
+        } catch (error) {
+            done(error as Error, undefined);
+        }
+    });
+
+    app.addHook("onRequest", async (request) => {
+        const port = (app.server.address() as AddressInfo | null)?.port ?? 0;
+        if (!isAllowedHost(request.headers.host, port))
+            throw new ApiError("host_not_allowed", `Requests must be addressed to http://127.0.0.1:${port} (the Host header was refused).`);
+
+        const path = request.url.split("?")[0]!;
+        if (publicPaths.has(path)) return;
+        const token = bearerToken(request.headers.authorization);
+        if (token == null)
+            throw new ApiError("invalid_api_key", "Missing API key: send the header `Authorization: Bearer <your key>`. The key is in Settings → Local API Server.");
+        if (!constantTimeEquals(token, options.apiKey()))
+            throw new ApiError("invalid_api_key", "Incorrect API key. Copy the current key from Settings → Local API Server (it changes when regenerated).");
+    });
+
+    app.setErrorHandler((error, request, reply) => {
+        const {apiError, unexpected} = error instanceof RequestValidationError
+            ? {apiError: toValidationError(error), unexpected: false}
+            : toApiError(error);
+        if (unexpected) request.log.error({err: error}, "unexpected error");
+        if (apiError.retryAfter != null) reply.header("retry-after", String(apiError.retryAfter));
+        return reply.status(apiError.status).type("application/json").send(apiError.toBody());
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+        const error = new ApiError("not_found", `Unknown route: ${request.method} ${request.url.split("?")[0]}. The API lives under /v1; see /openapi.json.`);
+        return reply.status(error.status).send(error.toBody());
+    });
+
+    const openApiJson = JSON.stringify(options.openApiDocument);
+    app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(openApiJson));
+
+    await app.register(initServer().plugin(createApiRouter(options.engine)), {
+        logInitialization: false,
+        jsonQuery: false,
+        responseValidation: options.responseValidation ?? false,
+        // Validation errors are rethrown to the root handler, which renders them in OpenAI's 400 shape.
+        requestValidationErrorHandler: (error) => {
+            throw error;
+        }
+    });
+    return app;
+}

@@ -1,0 +1,49 @@
+import type {EngineErrorCode} from "../engine/EngineError.js";
+
+/** Codes the HTTP layer itself raises. */
+export type ServerErrorCode =
+    | "invalid_api_key"
+    | "host_not_allowed"
+    | "not_found"
+    | "invalid_json"
+    | "invalid_request"
+    | "missing_required_parameter"
+    | "invalid_value"
+    | "request_too_large"
+    | "unsupported_media_type"
+    | "model_not_loaded"
+    | "internal_error";
+
+export type ErrorCode = EngineErrorCode | ServerErrorCode;
+
+type Entry = {
+    status: number,
+
+    /** OpenAI's `error.type`. */
+    type: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "rate_limit_error" | "server_error",
+
+    /** Seconds a client should wait before retrying (sent as `Retry-After`). */
+    retryAfter?: number
+};
+
+/** The one table mapping every error code to its HTTP status and OpenAI error type. */
+export const errorCatalogue: Record<ErrorCode, Entry> = {
+    invalid_api_key: {status: 401, type: "authentication_error"},
+    host_not_allowed: {status: 403, type: "permission_error"},
+    not_found: {status: 404, type: "not_found_error"},
+    model_not_found: {status: 404, type: "invalid_request_error"},
+    invalid_json: {status: 400, type: "invalid_request_error"},
+    invalid_request: {status: 400, type: "invalid_request_error"},
+    missing_required_parameter: {status: 400, type: "invalid_request_error"},
+    invalid_value: {status: 400, type: "invalid_request_error"},
+    invalid_parameter: {status: 400, type: "invalid_request_error"},
+    unsupported_parameter: {status: 400, type: "invalid_request_error"},
+    context_length_exceeded: {status: 400, type: "invalid_request_error"},
+    request_too_large: {status: 413, type: "invalid_request_error"},
+    unsupported_media_type: {status: 415, type: "invalid_request_error"},
+    queue_full: {status: 429, type: "rate_limit_error", retryAfter: 1},
+    model_not_loaded: {status: 503, type: "server_error", retryAfter: 5},
+    engine_disposed: {status: 503, type: "server_error", retryAfter: 5},
+    model_load_failed: {status: 503, type: "server_error", retryAfter: 5},
+    internal_error: {status: 500, type: "server_error"}
+};

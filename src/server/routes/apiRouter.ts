@@ -1,0 +1,37 @@
+import {initServer} from "@ts-rest/fastify";
+import type {FastifyReply} from "fastify";
+import {apiContract} from "../../../contract/index.js";
+import {ApiError} from "../ApiError.js";
+import type {ServerEngine} from "../ServerEngine.js";
+import {createChatCompletion} from "./createChatCompletion.js";
+import {createCompletion} from "./createCompletion.js";
+import {createEmbedding} from "./createEmbedding.js";
+
+/** The contract's routes, implemented over whichever engine is loaded when a request arrives. */
+export function createApiRouter(getEngine: () => ServerEngine | null) {
+    const requireEngine = () => {
+        const engine = getEngine();
+        if (engine == null) throw new ApiError("model_not_loaded", "No model is loaded. Load a model in the app (or start `tholos serve --model <file.gguf>`).");
+        return engine;
+    };
+
+    return initServer().router(apiContract, {
+        listModels: async () => ({status: 200, body: {object: "list", data: [requireEngine().info]}}),
+        retrieveModel: async ({params}) => {
+            const engine = requireEngine();
+            engine.assertModel(params.model);
+            return {status: 200, body: engine.info};
+        },
+        createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine(), body, asReply(reply)),
+        createCompletion: async ({body, reply}) => createCompletion(requireEngine(), body, asReply(reply)),
+        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine(), body, asReply(reply))
+    });
+}
+
+/**
+ * @ts-rest/fastify 3.52 types `reply` with Fastify 4's `FastifyReply` generic order, which Fastify 5 reordered; the
+ * object is Fastify 5's reply at run time, so only the type is corrected here.
+ */
+function asReply(reply: unknown) {
+    return reply as FastifyReply;
+}

@@ -1,0 +1,83 @@
+import type {FastifyReply} from "fastify";
+import type {CompletionUsage, CreateCompletionRequest, CreateCompletionResponse} from "../../../contract/index.js";
+import type {ServerEngine} from "../ServerEngine.js";
+import {ApiError} from "../ApiError.js";
+import {abortOnClientClose} from "./abortOnClientClose.js";
+import {openEventStream} from "./openEventStream.js";
+import {responseIdentity} from "./responseIdentity.js";
+
+/** A prompt of any accepted form → the list of prompts, one choice each. */
+function toPrompts(prompt: CreateCompletionRequest["prompt"]): (string | number[])[] {
+    if (typeof prompt === "string") return [prompt];
+    if (prompt.every((item): item is number => typeof item === "number")) return [prompt];
+    return prompt as (string | number[])[];
+}
+
+function rejectUnsupported(body: CreateCompletionRequest) {
+    if (body.n != null && body.n !== 1)
+        throw new ApiError("unsupported_parameter", "Only n = 1 is supported: send one request per choice (they can run concurrently).", "n");
+    if (body.best_of != null && body.best_of !== 1)
+        throw new ApiError("unsupported_parameter", "Only best_of = 1 is supported.", "best_of");
+    if (body.logprobs != null)
+        throw new ApiError("unsupported_parameter", "logprobs are not supported by this server.", "logprobs");
+    if (body.suffix != null && body.suffix !== "")
+        throw new ApiError("unsupported_parameter", "suffix (fill-in-the-middle) is not supported by this server.", "suffix");
+}
+
+export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply) {
+    rejectUnsupported(body);
+    engine.assertModel(body.model);
+    const prompts = toPrompts(body.prompt);
+    if (body.echo === true && prompts.some((prompt) => typeof prompt !== "string"))
+        throw new ApiError("unsupported_parameter", "echo works with text prompts only.", "echo");
+    const echo = (index: number) => body.echo === true ? prompts[index] as string : "";
+
+    const signal = abortOnClientClose(reply);
+    const identity = responseIdentity(engine, "cmpl");
+    const usage: CompletionUsage = {prompt_tokens: 0, completion_tokens: 0, total_tokens: 0};
+    const addUsage = (more: CompletionUsage) => {
+        usage.prompt_tokens += more.prompt_tokens;
+        usage.completion_tokens += more.completion_tokens;
+        usage.total_tokens += more.total_tokens;
+    };
+
+    if (body.stream !== true) {
+        const choices: CreateCompletionResponse["choices"] = [];
+        for (const [index, prompt] of prompts.entries()) {
+            const result = await engine.complete(body, prompt, {signal});
+            addUsage(result.usage);
+            choices.push({index, text: echo(index) + result.text, logprobs: null, finish_reason: result.finishReason});
+        }
+        const response: CreateCompletionResponse = {...identity, object: "text_completion", choices, usage};
+        return {status: 200 as const, body: response};
+    }
+
+    const includeUsage = body.stream_options?.include_usage === true;
+    const event = (choices: CreateCompletionResponse["choices"], last?: CompletionUsage): CreateCompletionResponse => ({
+        ...identity,
+        object: "text_completion",
+        choices,
+        ...(includeUsage ? {usage: last ?? null} : {})
+    });
+    const text = (index: number, value: string, finishReason: CreateCompletionResponse["choices"][number]["finish_reason"] = null) =>
+        ({index, text: value, logprobs: null, finish_reason: finishReason});
+
+    const stream = await openEventStream(reply, signal, async (events, onStart) => {
+        for (const [index, prompt] of prompts.entries()) {
+            const result = await engine.complete(body, prompt, {
+                signal,
+                onStart() {
+                    onStart();
+                    if (echo(index) !== "") events.send(event([text(index, echo(index))]));
+                },
+                onText(value) {
+                    events.send(event([text(index, value)]));
+                }
+            });
+            addUsage(result.usage);
+            events.send(event([text(index, "", result.finishReason)]));
+        }
+        if (includeUsage) events.send(event([], usage));
+    });
+    return {status: 200 as const, body: stream};
+}

@@ -1,0 +1,34 @@
+import type {FastifyReply} from "fastify";
+import type {CreateEmbeddingRequest, CreateEmbeddingResponse} from "../../../contract/index.js";
+import type {ServerEngine} from "../ServerEngine.js";
+import {ApiError} from "../ApiError.js";
+import {abortOnClientClose} from "./abortOnClientClose.js";
+
+function toInputs(input: CreateEmbeddingRequest["input"]): (string | number[])[] {
+    if (typeof input === "string") return [input];
+    if (input.every((item): item is number => typeof item === "number")) return [input];
+    return input as (string | number[])[];
+}
+
+export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply) {
+    engine.assertModel(body.model);
+    const result = await engine.embed(toInputs(body.input), {signal: abortOnClientClose(reply)});
+    const size = result.vectors[0]?.length ?? 0;
+    if (body.dimensions != null && body.dimensions !== size)
+        throw new ApiError("unsupported_parameter", `This model's embeddings have ${size} dimensions; other sizes are not supported.`, "dimensions");
+
+    const response: CreateEmbeddingResponse = {
+        object: "list",
+        data: result.vectors.map((vector, index) => ({
+            index,
+            object: "embedding",
+            // base64 is the vector's float32 bytes; every platform this app ships on is little-endian, as OpenAI's is.
+            embedding: body.encoding_format === "base64"
+                ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64")
+                : Array.from(vector)
+        })),
+        model: engine.info.id,
+        usage: {prompt_tokens: result.promptTokens, total_tokens: result.promptTokens}
+    };
+    return {status: 200 as const, body: response};
+}
