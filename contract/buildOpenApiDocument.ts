@@ -1,5 +1,5 @@
 import {OpenApiBuilder, type OperationObject, type ReferenceObject, type SchemaObject} from "openapi3-ts/oas31";
-import {zodToJsonSchema} from "zod-to-json-schema";
+import {ignoreOverride, zodToJsonSchema} from "zod-to-json-schema";
 import {isZodType, type AppRoute} from "@ts-rest/core";
 import type {ZodTypeAny} from "zod";
 import {apiContract} from "./apiContract.js";
@@ -8,7 +8,7 @@ import {ErrorResponse} from "./schemas/error.js";
 import {CompletionUsage} from "./schemas/usage.js";
 import {Model, ModelList} from "./schemas/models.js";
 import {
-    ChatRequestMessage, ChatTool, ChatToolChoice, CreateChatCompletionRequest, CreateChatCompletionResponse,
+    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, CreateChatCompletionRequest, CreateChatCompletionResponse,
     CreateChatCompletionStreamResponse, ResponseFormat
 } from "./schemas/chat.js";
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
@@ -17,7 +17,7 @@ import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddi
 /** Schemas published under `#/components/schemas`, by name; every use of one elsewhere becomes a `$ref`. */
 const components: Record<string, ZodTypeAny> = {
     ErrorResponse, CompletionUsage, Model, ModelList,
-    ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat,
+    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat,
     CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse,
     CreateCompletionRequest, CreateCompletionResponse,
     CreateEmbeddingRequest, CreateEmbeddingResponse
@@ -41,18 +41,13 @@ const statusText: Record<number, string> = {
 };
 
 function toJsonSchema(schema: ZodTypeAny, ownName?: string): SchemaObject | ReferenceObject {
-    for (const [name, component] of Object.entries(components))
-        if (component === schema && name !== ownName)
-            return {$ref: `#/components/schemas/${name}`};
-
-    const definitions = Object.fromEntries(Object.entries(components).filter(([name]) => name !== ownName));
-    // Objects are open unless declared strict: the server accepts and ignores fields it doesn't know, as OpenAI's clients expect.
-    const {$schema: _, schemas: __, ...json} = zodToJsonSchema(schema, {
+    const names = new Map(Object.entries(components).filter(([name]) => name !== ownName).map(([name, component]) => [component._def, name]));
+    const {$schema: _, ...json} = zodToJsonSchema(schema, {
         target: "jsonSchema7",
-        $refStrategy: "root",
-        basePath: ["#", "components"],
-        definitionPath: "schemas",
-        definitions,
+        // Named components become `$ref`s; everything else is inlined, so no pointer ever reaches inside another schema.
+        $refStrategy: "none",
+        override: (def) => names.has(def) ? {$ref: `#/components/schemas/${names.get(def)}`} : ignoreOverride,
+        // Objects are open unless declared strict: the server accepts and ignores fields it doesn't know, as OpenAI's clients expect.
         removeAdditionalStrategy: "strict"
     }) as Record<string, unknown>;
     return json as SchemaObject;

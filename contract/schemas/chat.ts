@@ -12,7 +12,9 @@ export const ChatNonTextPart = z.object({
     type: z.enum(["image_url", "input_audio", "file", "refusal"])
 }).passthrough();
 
-const content = z.union([z.string(), z.array(z.union([ChatTextPart, ChatNonTextPart]))]);
+export const ChatMessageContent = z.union([z.string(), z.array(z.union([ChatTextPart, ChatNonTextPart]))])
+    .describe("Text, or a list of parts of which only `text` parts are supported.");
+const content = ChatMessageContent;
 
 export const ChatMessageToolCall = z.object({
     id: z.string(),

@@ -1,0 +1,44 @@
+import {readFile} from "node:fs/promises";
+import {describe, expect, it} from "vitest";
+import {validate} from "@readme/openapi-parser";
+import {buildOpenApiDocument} from "../../contract/index.js";
+import {renderOpenApiJson} from "../../scripts/renderOpenApiJson.js";
+
+const root = new URL("../../", import.meta.url);
+
+describe("openapi.json", () => {
+    it("equals a fresh generation from the contract (run `npm run openapi` after changing contract/)", async () => {
+        const packageJson = JSON.parse(await readFile(new URL("package.json", root), "utf8")) as {version: string};
+        const committed = await readFile(new URL("openapi.json", root), "utf8");
+        expect(committed).toBe(renderOpenApiJson(buildOpenApiDocument({version: packageJson.version})));
+    });
+
+    it("is a valid OpenAPI 3.1 document", async () => {
+        const document = JSON.parse(await readFile(new URL("openapi.json", root), "utf8"));
+        const result = await validate(document);
+        expect(result.valid ? [] : result.errors).toEqual([]);
+        expect(document.openapi).toBe("3.1.0");
+    });
+
+    it("publishes every route with a bearer scheme and named, referenced schemas", () => {
+        const document = buildOpenApiDocument({version: "test"});
+        expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+            "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models", "/v1/models/{model}"
+        ]);
+        expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({type: "http", scheme: "bearer"});
+        expect(document.security).toEqual([{bearerAuth: []}]);
+
+        const chat = document.paths?.["/v1/chat/completions"]?.post;
+        expect(chat?.requestBody).toMatchObject({content: {"application/json": {schema: {$ref: "#/components/schemas/CreateChatCompletionRequest"}}}});
+        expect(chat?.responses?.["200"]).toMatchObject({content: {
+            "application/json": {schema: {$ref: "#/components/schemas/CreateChatCompletionResponse"}},
+            "text/event-stream": {schema: {$ref: "#/components/schemas/CreateChatCompletionStreamResponse"}}
+        }});
+        expect(chat?.responses?.["401"]).toMatchObject({content: {"application/json": {schema: {$ref: "#/components/schemas/ErrorResponse"}}}});
+
+        // Every $ref resolves to a published component.
+        const refs = JSON.stringify(document).match(/"#\/components\/schemas\/[A-Za-z]+"/g) ?? [];
+        for (const ref of refs)
+            expect(document.components?.schemas).toHaveProperty(ref.slice(22, -1));
+    });
+});
