@@ -1,0 +1,139 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import OpenAI from "openai";
+import {startTestServer, type TestServer} from "../support/startTestServer.js";
+import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import {readEventStream} from "./readEventStream.js";
+
+let server: TestServer;
+const post = (path: string, body: unknown) => fetch(server.baseUrl + path, {
+    method: "POST",
+    headers: {authorization: `Bearer ${server.apiKey}`, "content-type": "application/json"},
+    body: JSON.stringify(body)
+});
+const get = (path: string) => fetch(server.baseUrl + path, {headers: {authorization: `Bearer ${server.apiKey}`}});
+
+beforeAll(async () => {
+    server = await startTestServer();
+});
+afterAll(async () => {
+    await server?.close();
+});
+
+describe("models", () => {
+    it("lists the loaded model", async () => {
+        const response = await get("/models");
+        expect(response.status).toBe(200);
+        const body: any = await response.json();
+        validateAgainstOpenAi("ListModelsResponse", body);
+        expect(body.data).toHaveLength(1);
+        expect(body.data[0]).toMatchObject({id: "stories260K", object: "model", owned_by: "local", meta: {backend: "cpu"}});
+    });
+
+    it("retrieves the loaded model by id", async () => {
+        const response = await get("/models/stories260K");
+        expect(response.status).toBe(200);
+        const body: any = await response.json();
+        validateAgainstOpenAi("Model", body);
+        expect(body.id).toBe("stories260K");
+    });
+
+    it("answers another id with 404 model_not_found naming the loaded model", async () => {
+        const response = await get("/models/gpt-4o");
+        expect(response.status).toBe(404);
+        const body: any = await response.json();
+        validateAgainstOpenAi("ErrorResponse", body);
+        expect(body.error).toMatchObject({code: "model_not_found", param: "model"});
+        expect(body.error.message).toContain("stories260K");
+    });
+});
+
+describe("chat completions", () => {
+    const messages = [{role: "system", content: "You tell stories."}, {role: "user", content: "Once upon a time"}];
+
+    it("answers without streaming, model omitted", async () => {
+        const response = await post("/chat/completions", {messages, max_tokens: 16, seed: 7});
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        const body: any = await response.json();
+        validateAgainstOpenAi("CreateChatCompletionResponse", body);
+        expect(body.object).toBe("chat.completion");
+        expect(body.model).toBe("stories260K");
+        expect(body.choices).toHaveLength(1);
+        expect(body.choices[0].message.role).toBe("assistant");
+        expect(typeof body.choices[0].message.content).toBe("string");
+        expect(["stop", "length"]).toContain(body.choices[0].finish_reason);
+        expect(body.usage.completion_tokens).toBeGreaterThan(0);
+        expect(body.usage.completion_tokens).toBeLessThanOrEqual(16);
+        expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
+    });
+
+    it("accepts the loaded model's id and refuses another with 404 model_not_found", async () => {
+        expect((await post("/chat/completions", {model: "stories260K", messages, max_tokens: 2})).status).toBe(200);
+
+        const response = await post("/chat/completions", {model: "llama-3-70b", messages, max_tokens: 2});
+        expect(response.status).toBe(404);
+        const body: any = await response.json();
+        validateAgainstOpenAi("ErrorResponse", body);
+        expect(body.error.code).toBe("model_not_found");
+        expect(body.error.message).toContain('"stories260K"');
+    });
+
+    it("streams chat.completion.chunk events that end with data: [DONE]", async () => {
+        const response = await post("/chat/completions", {messages, max_tokens: 12, stream: true});
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+        const events = await readEventStream(response);
+        expect(events.at(-1)).toBe("[DONE]");
+        const chunks = events.slice(0, -1) as Record<string, any>[];
+        expect(chunks.length).toBeGreaterThanOrEqual(3);
+        for (const chunk of chunks) {
+            validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
+            expect(chunk.id).toBe(chunks[0]!.id);
+            expect(chunk).not.toHaveProperty("usage");
+        }
+        expect(chunks[0]!.choices[0].delta.role).toBe("assistant");
+        expect(chunks.at(-1)!.choices[0].finish_reason).toMatch(/^(stop|length)$/);
+        expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0].finish_reason === null)).toBe(true);
+    });
+});
+
+describe("the official openai client", () => {
+    const client = () => new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
+
+    it("creates a chat completion", async () => {
+        const completion = await client().chat.completions.create({
+            model: "stories260K",
+            messages: [{role: "user", content: "Say hello in one sentence."}],
+            max_tokens: 10
+        });
+        expect(completion.object).toBe("chat.completion");
+        expect(typeof completion.choices[0]?.message.content).toBe("string");
+        expect(completion.usage?.completion_tokens).toBeLessThanOrEqual(10);
+    });
+
+    it("streams a chat completion", async () => {
+        const stream = await client().chat.completions.create({
+            model: "stories260K",
+            messages: [{role: "user", content: "Say hello in one sentence."}],
+            max_tokens: 10,
+            stream: true,
+            stream_options: {include_usage: true}
+        });
+        let text = "";
+        let usage: OpenAI.CompletionUsage | null | undefined;
+        let finishReason: string | null | undefined;
+        for await (const chunk of stream) {
+            text += chunk.choices[0]?.delta.content ?? "";
+            finishReason ??= chunk.choices[0]?.finish_reason;
+            usage ??= chunk.usage;
+        }
+        expect(text.length).toBeGreaterThan(0);
+        expect(finishReason).toMatch(/^(stop|length)$/);
+        expect(usage?.completion_tokens).toBeGreaterThan(0);
+    });
+
+    it("surfaces a wrong key as the client's AuthenticationError", async () => {
+        const wrong = new OpenAI({baseURL: server.baseUrl, apiKey: "wrong", maxRetries: 0});
+        await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    });
+});

@@ -1,0 +1,118 @@
+import {readFile} from "node:fs/promises";
+import net from "node:net";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {startTestServer, type TestServer} from "../support/startTestServer.js";
+import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import {rawRequest} from "./rawRequest.js";
+
+let server: TestServer;
+let port: number;
+
+beforeAll(async () => {
+    server = await startTestServer();
+    port = Number(new URL(server.origin).port);
+});
+afterAll(async () => {
+    await server?.close();
+});
+
+const models = (headers: Record<string, string>) => rawRequest({port, path: "/v1/models", headers: {host: `127.0.0.1:${port}`, ...headers}});
+
+describe("authentication", () => {
+    it("refuses a request without a key with 401", async () => {
+        const response = await models({});
+        expect(response.status).toBe(401);
+        const body = JSON.parse(response.body);
+        validateAgainstOpenAi("ErrorResponse", body);
+        expect(body.error).toMatchObject({type: "authentication_error", code: "invalid_api_key"});
+    });
+
+    it("refuses a wrong key, a key of another scheme and a prefix of the key", async () => {
+        for (const authorization of ["Bearer wrong", `Basic ${server.apiKey}`, `Bearer ${server.apiKey.slice(0, -1)}`, `Bearer ${server.apiKey}x`]) {
+            const response = await models({authorization});
+            expect(response.status, authorization).toBe(401);
+            expect(JSON.parse(response.body).error.code).toBe("invalid_api_key");
+        }
+    });
+
+    it("never echoes the key it was sent", async () => {
+        const response = await models({authorization: "Bearer my-secret-guess"});
+        expect(response.body).not.toContain("my-secret-guess");
+    });
+
+    it("answers the right key", async () => {
+        const response = await models({authorization: `Bearer ${server.apiKey}`});
+        expect(response.status).toBe(200);
+    });
+
+    it("serves /openapi.json without a key", async () => {
+        const response = await rawRequest({port, path: "/openapi.json", headers: {host: `127.0.0.1:${port}`}});
+        expect(response.status).toBe(200);
+        expect(JSON.parse(response.body).paths).toHaveProperty("/v1/chat/completions");
+    });
+});
+
+describe("DNS-rebinding defence", () => {
+    it.each([
+        ["a foreign domain", "evil.example"],
+        ["a foreign domain with our port", `evil.example:0`],
+        ["another interface's address", `192.168.1.20:0`],
+        ["the wildcard address", `0.0.0.0:0`],
+        ["another port", "127.0.0.1:1"],
+        ["no port", "127.0.0.1"],
+        ["localhost without port", "localhost"]
+    ])("refuses a Host of %s", async (_name, host) => {
+        const response = await models({host: host.replace(":0", `:${port}`), authorization: `Bearer ${server.apiKey}`});
+        expect(response.status).toBe(403);
+        const body = JSON.parse(response.body);
+        validateAgainstOpenAi("ErrorResponse", body);
+        expect(body.error.code).toBe("host_not_allowed");
+    });
+
+    it("refuses a request without a Host header", async () => {
+        // Node's HTTP client always adds Host; an HTTP/1.0 request written by hand can omit it.
+        const raw = await new Promise<string>((resolve, reject) => {
+            const socket = net.connect(port, "127.0.0.1", () => socket.end(`GET /v1/models HTTP/1.0\r\nAuthorization: Bearer ${server.apiKey}\r\n\r\n`));
+            let data = "";
+            socket.on("data", (chunk) => data += chunk);
+            socket.on("end", () => resolve(data));
+            socket.on("error", reject);
+        });
+        expect(raw).toMatch(/^HTTP\/1\.[01] (400|403)/);
+    });
+
+    it("accepts localhost with the server's port", async () => {
+        const response = await models({host: `localhost:${port}`, authorization: `Bearer ${server.apiKey}`});
+        expect(response.status).toBe(200);
+    });
+
+    it("sends no CORS headers to a foreign origin", async () => {
+        const preflight = await rawRequest({
+            port, path: "/v1/chat/completions", method: "OPTIONS",
+            headers: {host: `127.0.0.1:${port}`, origin: "https://evil.example", "access-control-request-method": "POST"}
+        });
+        expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+        const response = await models({origin: "https://evil.example", authorization: `Bearer ${server.apiKey}`});
+        expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+});
+
+describe("the listening socket", () => {
+    it("is bound to 127.0.0.1, not a wildcard address", async () => {
+        const address = server.app.server.address();
+        expect(address).toMatchObject({address: "127.0.0.1", family: "IPv4", port});
+    });
+
+    it("is seen by the OS as listening on 127.0.0.1 only", async () => {
+        // /proc/net/tcp lists local addresses as little-endian hex: 0100007F is 127.0.0.1.
+        const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+        const listening = (await readFile("/proc/net/tcp", "utf8")).split("\n").slice(1)
+            .map((line) => line.trim().split(/\s+/))
+            .filter((fields) => fields[3] === "0A" && fields[1]?.endsWith(`:${hexPort}`))
+            .map((fields) => fields[1]);
+        expect(listening).toEqual([`0100007F:${hexPort}`]);
+        const listening6 = (await readFile("/proc/net/tcp6", "utf8").catch(() => "")).split("\n").slice(1)
+            .filter((line) => line.trim().split(/\s+/)[1]?.endsWith(`:${hexPort}`));
+        expect(listening6).toEqual([]);
+    });
+});
