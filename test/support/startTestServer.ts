@@ -1,0 +1,84 @@
+import {randomBytes} from "node:crypto";
+import type {FastifyInstance} from "fastify";
+import {buildOpenApiDocument} from "../../contract/index.js";
+import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
+import {createServer} from "../../src/server/createServer.js";
+import {listenOnLoopback} from "../../src/server/listenOnLoopback.js";
+import {testModelPath} from "./testModelPath.js";
+
+export type StartTestServerOptions = {
+    /** The GGUF model to serve. Default: the verified stories260K (`testModelPath()`). */
+    modelPath?: string,
+
+    /** Context sequences: requests generating at once. Default 2. */
+    sequences?: number,
+
+    /** Requests that may wait for a sequence before `queue_full`. Default: the engine's (32). */
+    maxQueue?: number,
+
+    /** Tokens per sequence. Default: the engine's (the model's training context, at most 4096). */
+    contextSize?: number
+};
+
+export type TestServer = {
+    /** `http://127.0.0.1:<port>/v1`: the API's base URL, as the app shows it and the `openai` client takes it. */
+    baseUrl: string,
+
+    /** `http://127.0.0.1:<port>`, for the routes outside `/v1` (`/openapi.json`). */
+    origin: string,
+
+    /** The bearer key the server accepts. */
+    apiKey: string,
+    engine: LlamaEngine,
+    app: FastifyInstance,
+
+    /** Closes the server, then disposes the engine. Repeat-safe. */
+    close(): Promise<void>
+};
+
+/**
+ * A real server on a free loopback port over a real model (CPU, one thread: the CI machines have 2 cores), with
+ * response validation against the contract turned on, as the style guide asks of tests.
+ */
+export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+    const engine = await LlamaEngine.load({
+        modelPath: options.modelPath ?? await testModelPath(),
+        threads: 1,
+        gpu: "cpu",
+        sequences: options.sequences ?? 2,
+        maxQueue: options.maxQueue,
+        contextSize: options.contextSize
+    });
+    const apiKey = "tholos-test-" + randomBytes(16).toString("base64url");
+    let app: FastifyInstance | undefined;
+    try {
+        app = await createServer({
+            engine: () => engine,
+            apiKey: () => apiKey,
+            openApiDocument: buildOpenApiDocument({version: "test"}),
+            responseValidation: true
+        });
+        const port = await listenOnLoopback(app, 0);
+        const origin = `http://127.0.0.1:${port}`;
+        let closed: Promise<void> | undefined;
+        const server = app;
+        return {
+            baseUrl: `${origin}/v1`,
+            origin,
+            apiKey,
+            engine,
+            app,
+            close: () => closed ??= (async () => {
+                try {
+                    await server.close();
+                } finally {
+                    await engine.dispose();
+                }
+            })()
+        };
+    } catch (error) {
+        await app?.close();
+        await engine.dispose();
+        throw error;
+    }
+}
