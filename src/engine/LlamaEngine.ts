@@ -7,6 +7,8 @@ import type {CreateChatCompletionRequest, CreateCompletionRequest, Model} from "
 import {EngineError} from "./EngineError.js";
 import {SequencePool} from "./SequencePool.js";
 import {defaultThreads} from "./defaultThreads.js";
+import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
+import {createJsonSchemaGrammar} from "./createJsonSchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
 import type {EngineRuntime, GenerateOptions} from "./EngineRuntime.js";
 import {generateChat} from "./chat/generateChat.js";
@@ -20,7 +22,7 @@ export type LlamaEngineOptions = {
     threads?: number,
 
     /** `"auto"` (default) uses Metal/CUDA/Vulkan when a prebuilt binary for it works here, else CPU; `"cpu"` forces CPU. */
-    gpu?: "auto" | "cpu",
+    gpu?: GpuSetting,
 
     /** Requests that generate at once, each on its own context sequence. Default 4. */
     sequences?: number,
@@ -48,6 +50,7 @@ export class LlamaEngine {
     private readonly _model: LlamaModel;
     private readonly _context: LlamaContext;
     private readonly _runtime: EngineRuntime;
+    private readonly _sequences: readonly LlamaContextSequence[];
     private readonly _grammars = new Map<string, Promise<LlamaGrammar>>();
     private _embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
     private _embeddingQueue: Promise<unknown> = Promise.resolve();
@@ -68,6 +71,7 @@ export class LlamaEngine {
         const sequences: LlamaContextSequence[] = [];
         for (let i = 0; i < options.context.totalSequences; i++)
             sequences.push(options.context.getSequence());
+        this._sequences = sequences;
 
         const hasTemplate = options.info.meta?.chat_template === "model";
         this._runtime = {
@@ -90,7 +94,7 @@ export class LlamaEngine {
         const file = await checkModelFile(options.modelPath);
         const threads = options.threads ?? defaultThreads();
         const llama = options.llama ?? await getLlama({
-            gpu: options.gpu === "cpu" ? false : "auto",
+            gpu: resolveGpuOption(options.gpu),
             // Only the binaries shipped in the npm packages: never download or compile at run time.
             build: "never",
             progressLogs: false
@@ -143,6 +147,15 @@ export class LlamaEngine {
     public get load() {
         const pool = this._runtime.pool;
         return {sequences: pool.size, free: pool.freeCount, queued: pool.queuedCount};
+    }
+
+    /**
+     * Prompt tokens llama.cpp has really evaluated on this engine's sequences, all requests together; tokens reused
+     * from a sequence's previous request are not evaluated again. (llama.cpp counts the last token of each prompt,
+     * whose logits it reads, as output, so a prompt of n new tokens adds n − 1 here.) For tests and diagnostics.
+     */
+    public get evaluatedInputTokens() {
+        return this._sequences.reduce((sum, sequence) => sum + sequence.tokenMeter.usedInputTokens, 0);
     }
 
     /** Throws `model_not_found` unless `model` is omitted or names the loaded model. */
@@ -202,7 +215,7 @@ export class LlamaEngine {
         if (grammar == null) {
             grammar = schema === "json"
                 ? this._llama.getGrammarFor("json")
-                : this._llama.createGrammarForJsonSchema(schema as never);
+                : createJsonSchemaGrammar(this._llama, schema);
             grammar.catch(() => this._grammars.delete(key));
             if (this._grammars.size >= maxGrammars) this._grammars.delete(this._grammars.keys().next().value!);
             this._grammars.set(key, grammar);

@@ -15,7 +15,7 @@ export const defaultTemperature = 1;
  * - `presence_penalty`/`frequency_penalty` become llama.cpp's additive penalties of the same names over the last
  *   64 tokens, which is OpenAI's definition (subtract `presence` once, `frequency × count`); llama.cpp's
  *   multiplicative repeat penalty stays off (1), since OpenAI has none.
- * - `logit_bias` becomes a token bias: -100 bans the token, other values add to its logit.
+ * - `logit_bias` becomes a token bias: -100 bans the token, other values add to its logit; end-of-text tokens too.
  * - `seed`: same seed and parameters ⇒ the same text; without one, each request draws a fresh seed.
  */
 export function toSamplingOptions(request: SamplingRequest, model: LlamaModel, vocabularySize: () => number) {
@@ -43,7 +43,20 @@ function toTokenBias(logitBias: Record<string, number> | null | undefined, model
         const token = Number(key);
         if (!Number.isInteger(token) || token < 0 || token >= vocabularySize())
             throw new EngineError("invalid_parameter", `logit_bias key "${key}" is not a token id of this model (0–${vocabularySize() - 1}).`, {param: "logit_bias"});
-        bias.set(token as Token, value <= -100 ? "never" : {logit: value});
+        if (model.isEogToken(token as Token)) setEndOfGenerationBias(bias, token as Token, value <= -100 ? -Infinity : value);
+        else bias.set(token as Token, value <= -100 ? "never" : {logit: value});
     }
     return bias;
+}
+
+/**
+ * `TokenBias.set` silently skips end-of-generation tokens (node-llama-cpp 3.21.1), so `logit_bias` could neither ban
+ * nor favour the end of the text, which OpenAI clients do (`{"50256": -100}` is the classic "don't stop"). The
+ * sampler reads the bias table as it is, so such tokens are written into it directly. No upstream issue exists yet.
+ */
+function setEndOfGenerationBias(bias: TokenBias, token: Token, logit: number) {
+    const table = (bias as unknown as {_biases?: unknown})._biases;
+    if (!(table instanceof Map))
+        throw new Error("node-llama-cpp's TokenBias no longer keeps its biases in `_biases`; revisit setEndOfGenerationBias.");
+    table.set(token, logit);
 }

@@ -7,6 +7,7 @@ import {toChatHistory} from "./toChatHistory.js";
 import {forcedCallInstruction, forcedCallSchema, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
 import {rejectUnsupportedChatFields} from "./rejectUnsupportedChatFields.js";
 import {createToolCallId} from "./createToolCallId.js";
+import {countUsage} from "../countUsage.js";
 
 export type ChatGenerationResult = GenerationResult & {
     toolCalls: ChatMessageToolCall[] | null
@@ -35,10 +36,12 @@ export async function generateChat(
 
     const prompt = tokenizePrompt(runtime, history, autoFunctions);
     const promptTokens = prompt.length;
-    const room = runtime.contextSize - promptTokens;
+    // LlamaChat wants one free token after the prompt; without it, it silently drops earlier messages to make room
+    // (while usage would still count them), so such a prompt is refused like any other that doesn't fit.
+    const room = runtime.contextSize - 1 - promptTokens;
     if (room <= 0)
         throw new EngineError("context_length_exceeded",
-            `This model's context holds ${runtime.contextSize} tokens per request, but the messages take ${promptTokens} tokens. Shorten the messages.`,
+            `This model's context holds ${runtime.contextSize} tokens per request (messages and answer together), but the messages take ${promptTokens} tokens, leaving no room for an answer. Shorten the messages.`,
             {param: "messages"});
     const requestedMax = request.max_completion_tokens ?? request.max_tokens ?? undefined;
     const maxTokens = Math.min(requestedMax ?? room, room);
@@ -61,8 +64,8 @@ export async function generateChat(
             ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
             : await chat.generateResponse(history, {...common, grammar});
 
-        const usage = {prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens};
         const truncated = result.metadata.stopReason === "maxTokens";
+        const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
         if (forced != null)
             // A call cut off by max_tokens can't be parsed: like OpenAI, report `length` with what was generated.
             return truncated

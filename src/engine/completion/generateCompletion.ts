@@ -3,14 +3,19 @@ import type {CreateCompletionRequest} from "../../../contract/index.js";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime, GenerateOptions, GenerationResult} from "../EngineRuntime.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
+import {countUsage} from "../countUsage.js";
+import {StopSequenceFilter} from "./StopSequenceFilter.js";
 
 /** One plain-text completion of one prompt (no chat template) on a pooled sequence. */
 export async function generateCompletion(
     runtime: EngineRuntime, request: CreateCompletionRequest, prompt: string | readonly number[], options: GenerateOptions = {}
 ): Promise<GenerationResult> {
     const sampling = toSamplingOptions(request, runtime.model, runtime.vocabularySize);
+    // Tokenized as llama.cpp (and so llama-server) does: SentencePiece models get their dummy-prefix space, as in
+    // training, so "Once" is one token ("▁Once") rather than three ("O", "n", "ce"), and prompt_tokens match
+    // what other llama.cpp servers report for the same prompt.
     const input = typeof prompt === "string"
-        ? runtime.model.tokenize(prompt, false, "trimLeadingSpace")
+        ? runtime.model.tokenize(prompt)
         : prompt as Token[];
     if (typeof prompt !== "string")
         for (const token of input)
@@ -28,23 +33,53 @@ export async function generateCompletion(
 
     const lease = await runtime.pool.acquire({tokens: [...runtime.promptPrefix, ...input], signal: options.signal});
     const completion = new LlamaCompletion({contextSequence: lease.item, autoDisposeSequence: false});
+    // Stop sequences are applied here rather than by LlamaCompletion's `customStopTriggers`: in node-llama-cpp 3.21.1
+    // it matches them against each token's text detokenized alone, which drops SentencePiece's leading space, so
+    // "girl named" or " Lily" never matched and "little" cut the space before it from the answer.
+    const {customStopTriggers, ...samplingWithoutStops} = sampling;
+    const filter = new StopSequenceFilter(customStopTriggers ?? []);
+    const stopped = new AbortController();
+    let text = "";
+    const pass = (value: string) => {
+        if (value === "") return;
+        text += value;
+        options.onText?.(value);
+    };
     try {
         options.onStart?.();
-        let completionTokens = 0;
+        let chunkTokens = 0;
         const result = await completion.generateCompletionWithMeta(input, {
-            ...sampling,
-            signal: options.signal,
+            ...samplingWithoutStops,
+            signal: options.signal == null ? stopped.signal : AbortSignal.any([options.signal, stopped.signal]),
+            // A stop sequence ends the generation through `stopped`; a client that leaves still gets its error below.
+            stopOnAbortSignal: true,
             maxTokens,
             disableContextShift: true,
+            // The default (a tenth of the context) makes LlamaCompletion cut the start off any prompt longer than
+            // the other nine tenths, silently; prompts that don't fit are refused above, so nothing needs the room.
+            contextShiftSize: 0,
+            // LlamaCompletion reports each released group of tokens, then its text.
             onToken(tokens) {
-                completionTokens += tokens.length;
+                chunkTokens += tokens.length;
             },
-            onTextChunk: options.onText
+            onTextChunk(chunk) {
+                const {text: answer, stopped: found} = filter.push(chunk, chunkTokens);
+                chunkTokens = 0;
+                pass(answer);
+                if (found) stopped.abort();
+            }
         });
+        options.signal?.throwIfAborted();
+        if (!filter.stopped) pass(filter.flush());
         return {
-            text: result.response,
-            finishReason: result.metadata.stopReason === "maxTokens" ? "length" : "stop",
-            usage: {prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens}
+            text,
+            finishReason: filter.stopped || result.metadata.stopReason !== "maxTokens" ? "stop" : "length",
+            usage: countUsage({
+                promptTokens,
+                reportedTokens: filter.answerTokens,
+                maxTokens,
+                stopReason: filter.stopped ? "stopSequence" : result.metadata.stopReason
+            })
         };
     } finally {
         completion.dispose({disposeSequence: false});

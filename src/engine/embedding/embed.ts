@@ -18,14 +18,17 @@ export async function embed(
         const tokens = typeof input === "string" ? runtime.model.tokenize(input) : input as Token[];
         if (tokens.length === 0)
             throw new EngineError("invalid_parameter", `input[${index}] is empty; there is nothing to embed.`, {param: "input"});
-        if (tokens.length > runtime.contextSize)
-            throw new EngineError("context_length_exceeded",
-                `input[${index}] takes ${tokens.length} tokens, more than the ${runtime.contextSize} this model embeds at once.`, {param: "input"});
         if (typeof input !== "string" && tokens.some((token) => token >= runtime.vocabularySize()))
             throw new EngineError("invalid_parameter", `input[${index}] holds a token id outside this model's vocabulary.`, {param: "input"});
+        // What is really evaluated: node-llama-cpp adds the model's BOS (and EOS, for some) around the input, and
+        // refuses with a plain Error (a 500) anything that doesn't leave one token of the context free.
+        const evaluated = context.calculateInputLength(tokens);
+        if (evaluated >= runtime.contextSize)
+            throw new EngineError("context_length_exceeded",
+                `input[${index}] takes ${evaluated} tokens, but this model embeds at most ${runtime.contextSize - 1} at once.`, {param: "input"});
         const embedding = await context.getEmbeddingFor(tokens);
         vectors.push(Float32Array.from(embedding.vector));
-        promptTokens += tokens.length;
+        promptTokens += evaluated;
     }
     return {vectors, promptTokens};
 }
