@@ -7,6 +7,7 @@ import {toChatHistory} from "./toChatHistory.js";
 import {forcedCallInstruction, forcedCallSchema, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
 import {rejectUnsupportedChatFields} from "./rejectUnsupportedChatFields.js";
 import {createToolCallId} from "./createToolCallId.js";
+import {toGrammarSchema} from "./toGrammarSchema.js";
 import {countUsage} from "../countUsage.js";
 
 export type ChatGenerationResult = GenerationResult & {
@@ -19,9 +20,13 @@ export async function generateChat(
 ): Promise<ChatGenerationResult> {
     rejectUnsupportedChatFields(request);
     const sampling = toSamplingOptions(request, runtime.model, runtime.vocabularySize);
-    const forced = forcedTools(request.tools, request.tool_choice);
-    const autoFunctions = forced == null && request.tools != null && request.tools.length > 0 && request.tool_choice !== "none"
-        ? toChatModelFunctions(request.tools)
+    const tools = request.tools?.map((tool, index) => tool.function.parameters == null ? tool : {
+        ...tool,
+        function: {...tool.function, parameters: toGrammarSchema(tool.function.parameters, `tools[${index}].function.parameters`) as Record<string, unknown>}
+    });
+    const forced = forcedTools(tools, request.tool_choice);
+    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.tool_choice !== "none"
+        ? toChatModelFunctions(tools)
         : undefined;
 
     let history = toChatHistory(request.messages);
@@ -109,7 +114,8 @@ async function resolveGrammar(
     const format = request.response_format;
     if (format == null || format.type === "text") return undefined;
     if (format.type === "json_object") return await runtime.jsonGrammar("json");
-    return await jsonGrammar(runtime, format.json_schema.schema ?? {type: "object"}, "response_format.json_schema.schema");
+    const param = "response_format.json_schema.schema";
+    return await jsonGrammar(runtime, toGrammarSchema(format.json_schema.schema ?? {type: "object"}, param), param);
 }
 
 async function jsonGrammar(runtime: EngineRuntime, schema: object, param: string) {
