@@ -1,27 +1,29 @@
-import {readFile} from "node:fs/promises";
-import path from "node:path";
-import {randomBytes} from "node:crypto";
 import {z} from "zod";
-import {LlamaEngine} from "../../engine/LlamaEngine.js";
-import {EngineError} from "../../engine/EngineError.js";
-import {createServer} from "../../server/createServer.js";
-import {listenOnLoopback} from "../../server/listenOnLoopback.js";
-import {packageRoot} from "../../packageRoot.js";
+import {AppCoreError} from "../../app/AppCoreError.js";
+import {AppInstance} from "../../app/AppInstance.js";
+import type {AppState} from "../../app/AppState.js";
+import {LicenseError} from "../../app/license/LicenseError.js";
 import {parseCliArgs} from "../parseCliArgs.js";
 import {UserInputError} from "../UserInputError.js";
 import {drawProgress} from "../drawProgress.js";
+import {keychainPreference} from "../instance/keychainPreference.js";
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const serveOptions = z.object({
-    model: z.string({required_error: "is required: the GGUF model file to serve"}),
-    port: integer(0, 65535).default(8756),
+    model: z.string().min(1).optional(),
+    port: integer(0, 65535).optional(),
     threads: integer(1, 256).optional(),
-    gpu: z.enum(["auto", "cpu"]).default("auto"),
+    gpu: z.enum(["auto", "cpu"]).optional(),
     sequences: integer(1, 64).optional()
 });
 
-/** `tholos serve`: load the model and serve the API headless until SIGINT/SIGTERM. */
+/**
+ * `tholos serve`: the running instance, headless — switched on for this run, with `--model` (else the saved model),
+ * flags overriding the saved settings for this run only. Prints the status line whenever it changes, a progress bar
+ * while loading (on a terminal), and `Off` after a clean stop on SIGINT/SIGTERM. It keeps running through errors
+ * (a bad model, a busy port) so `tholos load` / `tholos port` can fix them.
+ */
 export async function serveCommand(args: string[]) {
     const options = parseCliArgs(args, {
         model: {type: "string", short: "m"},
@@ -31,66 +33,93 @@ export async function serveCommand(args: string[]) {
         sequences: {type: "string"}
     }, serveOptions);
 
-    const envKey = process.env.THOLOS_API_KEY;
-    if (envKey != null && envKey.length < 8)
-        throw new UserInputError("THOLOS_API_KEY is set but shorter than 8 characters; use a longer key.");
-    const apiKey = envKey ?? "tholos-" + randomBytes(32).toString("base64url");
-
-    process.stderr.write(`Loading ${path.basename(options.model)}…\n`);
-    let engine: LlamaEngine;
+    const env = process.env;
+    let instance: AppInstance;
     try {
-        engine = await LlamaEngine.load({
-            modelPath: path.resolve(options.model),
-            threads: options.threads,
-            gpu: options.gpu,
-            sequences: options.sequences,
-            onLoadProgress: (progress) => drawProgress(process.stderr, progress)
+        instance = await AppInstance.open({
+            env,
+            useKeychain: keychainPreference(env),
+            session: {enabled: true, ...options, modelPath: options.model}
         });
     } catch (error) {
-        if (error instanceof EngineError) {
-            process.stdout.write(`Error — ${error.message}\n`);
-            process.exitCode = 1;
-            return;
-        }
+        if (error instanceof AppCoreError && (error.code === "key_from_env" || error.code === "invalid_port"))
+            throw new UserInputError(error.message);
         throw error;
     }
+    const core = instance.core;
 
-    const root = packageRoot();
-    const app = await createServer({
-        engine: () => engine,
-        apiKey: () => apiKey,
-        openApiDocument: JSON.parse(await readFile(path.join(root, "openapi.json"), "utf8")) as object,
-        logger: undefined
-    });
-    let port: number;
-    try {
-        port = await listenOnLoopback(app, options.port);
-    } catch (error) {
-        await engine.dispose();
-        if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-            process.stdout.write(`Error — port ${options.port} is already in use by another program. Choose another port with --port.\n`);
-            process.exitCode = 1;
-            return;
+    // A fresh source checkout has no licence; the README's one command must still serve, so issue the dev licence.
+    if ((await core.licenseStatus()).state === "none") {
+        try {
+            await core.issueDevLicense();
+            process.stderr.write("No licence was installed: issued a development Business licence (source checkouts only; " +
+                "`tholos license show` shows it). Installed builds need `tholos license activate <file>`.\n");
+        } catch (error) {
+            if (!(error instanceof LicenseError && error.code === "license_dev_unavailable")) throw error;
         }
-        throw error;
     }
 
-    process.stdout.write(`Running — http://127.0.0.1:${port}\n`);
-    process.stdout.write(`Model: ${engine.info.id} (${engine.info.meta?.backend}, ${engine.threads} thread${engine.threads === 1 ? "" : "s"})\n`);
-    process.stdout.write(`Base URL: http://127.0.0.1:${port}/v1\n`);
-    process.stdout.write(envKey != null
-        ? "API key: from THOLOS_API_KEY\n"
-        : `API key: ${apiKey}\n(shown once; send it as "Authorization: Bearer <key>")\n`);
+    if (core.state.edition !== "business") {
+        process.stdout.write(`${core.state.status}\n`);
+        process.stderr.write(`${core.state.editionReason} Activate a Business licence with \`tholos license activate <file>\`.\n`);
+        await instance.dispose();
+        process.exitCode = 1;
+        return;
+    }
 
     let stopping = false;
+    const report = createReporter(() => core.copyKey());
+    core.onStateChange((state) => {
+        if (!stopping) report(state);
+    });
+    report(core.state);
+    if (core.state.settingsProblem != null) process.stderr.write(`${core.state.settingsProblem}\n`);
+
     const stop = async (signal: string) => {
-        if (stopping) return;
+        if (stopping) {
+            process.stderr.write(`${signal} again: exiting without waiting.\n`);
+            process.exit(130);
+        }
         stopping = true;
         process.stderr.write(`\n${signal}: stopping…\n`);
-        await app.close();
-        await engine.dispose();
+        await instance.dispose();
         process.stdout.write("Off\n");
+        // Whatever native handle might linger, a stopped server's process must not.
+        setTimeout(() => process.exit(), 3000).unref();
     };
-    process.once("SIGINT", () => void stop("SIGINT"));
-    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.on("SIGINT", () => void stop("SIGINT"));
+    process.on("SIGTERM", () => void stop("SIGTERM"));
+
+    await core.start();
+    if (!stopping && core.state.model.state === "none")
+        process.stderr.write("No model loaded: `tholos load <file.gguf>` loads one into this instance (or restart with --model).\n");
+}
+
+/** Prints each new status line (with connection details and the key once running, as the README says) and draws model load progress. */
+function createReporter(apiKey: () => string): (state: AppState) => void {
+    let lastStatus: string | null = null;
+    let loading: string | null = null;
+    return (state) => {
+        const model = state.model;
+        if (model.state === "loading") {
+            if (loading !== model.path) {
+                loading = model.path;
+                process.stderr.write(`Loading ${model.name}…\n`);
+            }
+            drawProgress(process.stderr, model.progress);
+        } else if (loading != null) {
+            if (model.state !== "loaded" && process.stderr.isTTY) process.stderr.write("\n");
+            loading = null;
+        }
+
+        if (state.status === lastStatus) return;
+        lastStatus = state.status;
+        process.stdout.write(`${state.status}\n`);
+        if (state.statusKind === "running" && model.state === "loaded") {
+            process.stdout.write(`Model: ${model.id} (${model.path})\nBase URL: ${state.baseUrl}\n`);
+            process.stdout.write(state.apiKey.source === "env"
+                ? "API key: from THOLOS_API_KEY\n"
+                : `API key: ${apiKey()} (in ${state.apiKey.location}; send it as "Authorization: Bearer <key>")\n`);
+        }
+    };
 }

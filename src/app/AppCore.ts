@@ -1,0 +1,382 @@
+import {randomBytes} from "node:crypto";
+import path from "node:path";
+import type {Model} from "../../contract/index.js";
+import {AppCoreError} from "./AppCoreError.js";
+import type {AppCoreOptions} from "./AppCoreOptions.js";
+import type {AppState} from "./AppState.js";
+import {ApiHost} from "./core/ApiHost.js";
+import {deriveStatus} from "./core/deriveStatus.js";
+import {StateListeners} from "./core/StateListeners.js";
+import {maskApiKey} from "./core/maskApiKey.js";
+import {openAppStores, type AppStores} from "./core/openAppStores.js";
+import {readEnvApiKey} from "./core/readEnvApiKey.js";
+import {requestTestCompletion} from "./core/requestTestCompletion.js";
+import {whyTestCantRun} from "./core/whyTestCantRun.js";
+import type {ServerTestResult} from "./core/ServerTestResult.js";
+import {defaultAppCoreDeps, type AppCoreDeps} from "./core/AppCoreDeps.js";
+import type {ActiveLicense, EditionStatus, LicenseStatus} from "./license/LicenseStore.js";
+import type {SettingsPatch} from "./settings/SettingsStore.js";
+import {errorMessage} from "./utils/errorMessage.js";
+
+type Config = {
+    enabled: boolean,
+    port: number,
+    threads: number | null,
+    gpu: "auto" | "cpu",
+    sequences: number | null,
+    modelPath: string | null
+};
+
+/**
+ * The headless core the tray and the CLI both drive: edition, switch, port, model, API key, the loaded engine and
+ * the HTTP server, and the status line derived from them (SPEC §2). The server listens only while the edition is
+ * Business, the switch is on and a model is loaded; everything else is a status, never a crash.
+ *
+ * `open()` reads the stored state and starts nothing; `start()` loads the stored model (Business + enabled only).
+ */
+export class AppCore {
+    public readonly dataDir: string;
+    readonly #stores: AppStores;
+    readonly #options: AppCoreOptions;
+    readonly #fetch: typeof fetch;
+    readonly #host: ApiHost;
+    readonly #listeners = new StateListeners<AppState>();
+    readonly #envKey: string | null;
+
+    /** Answered to the server's key check while a regeneration is in flight: no one holds it, so every request fails. */
+    readonly #noKey = `unusable-${randomBytes(32).toString("hex")}`;
+    #config: Config;
+    #edition: EditionStatus;
+    #key: string | null;
+    #keyProblem: string | null;
+    #regenerating = false;
+    #started = false;
+    #disposed = false;
+    #openApiDocument: Promise<object> | null = null;
+
+    private constructor(params: {
+        stores: AppStores, deps: AppCoreDeps, options: AppCoreOptions, config: Config,
+        edition: EditionStatus, envKey: string | null, key: string | null, keyProblem: string | null
+    }) {
+        this.dataDir = params.stores.dataDir;
+        this.#stores = params.stores;
+        this.#options = params.options;
+        this.#fetch = params.deps.fetch ?? defaultAppCoreDeps.fetch;
+        this.#config = params.config;
+        this.#edition = params.edition;
+        this.#envKey = params.envKey;
+        this.#key = params.key;
+        this.#keyProblem = params.keyProblem;
+
+        const {deps, options} = params;
+        this.#host = new ApiHost({
+            mayServe: () => this.#edition.edition === "business" && this.#config.enabled && this.#key != null && this.#keyProblem == null,
+            // Read on every request: a regenerated key applies to the very next one.
+            apiKey: () => (this.#regenerating ? this.#noKey : this.#key ?? this.#noKey),
+            port: () => this.#config.port,
+            engineOptions: () => ({
+                threads: this.#config.threads ?? undefined,
+                gpu: this.#config.gpu,
+                sequences: this.#config.sequences ?? undefined
+            }),
+            onChange: () => this.#emit(),
+            loadEngine: deps.loadEngine ?? defaultAppCoreDeps.loadEngine,
+            openApiDocument: () => this.#openApiDocument ??= deps.openApiDocument != null
+                ? Promise.resolve(deps.openApiDocument)
+                : defaultAppCoreDeps.readOpenApiDocument(),
+            createServer: deps.createServer,
+            responseValidation: options.responseValidation,
+            logger: options.logger
+        });
+    }
+
+    /**
+     * Reads settings, licence and API key; loads and starts nothing. Throws `AppCoreError("key_from_env")` for an
+     * unusable `THOLOS_API_KEY` and `"invalid_port"` for a session port out of range.
+     */
+    public static async open(options: AppCoreOptions = {}, deps: AppCoreDeps = {}): Promise<AppCore> {
+        const env = options.env ?? process.env;
+        const envKey = readEnvApiKey(env);
+        const session = options.session ?? {};
+        if (session.port != null) assertPort(session.port);
+
+        const stores = await openAppStores({env, envKey, dataDir: options.dataDir, useKeychain: options.useKeychain, onWarning: options.onWarning}, deps);
+        const stored = stores.settings.settings;
+        const config: Config = {
+            enabled: session.enabled ?? stored.enabled,
+            port: session.port ?? stored.port,
+            threads: session.threads ?? stored.threads ?? null,
+            gpu: session.gpu ?? stored.gpu,
+            sequences: session.sequences ?? stored.sequences ?? null,
+            modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null
+        };
+
+        let key = envKey;
+        let keyProblem: string | null = null;
+        if (key == null && stores.keyStore != null) {
+            try {
+                key = await stores.keyStore.get();
+            } catch (err) {
+                keyProblem = `the API key could not be read from the ${stores.keyStore.location}: ${errorMessage(err)}. Fix the key store, then restart Tholos.`;
+            }
+        }
+
+        return new AppCore({
+            stores,
+            deps,
+            options,
+            config,
+            edition: await stores.licenseStore.edition(),
+            envKey,
+            key,
+            keyProblem
+        });
+    }
+
+    /** Everything the settings page shows, right now. */
+    public get state(): AppState {
+        const listeningPort = this.#host.listeningPort;
+        const status = deriveStatus({
+            disposed: this.#disposed,
+            edition: this.#edition.edition,
+            enabled: this.#config.enabled,
+            model: this.#host.model,
+            serverProblem: this.#keyProblem ?? this.#host.problem,
+            listeningPort
+        });
+        const keyStore = this.#stores.keyStore;
+        return {
+            status: status.text,
+            statusKind: status.kind,
+            edition: this.#edition.edition,
+            editionReason: this.#edition.reason,
+            enabled: this.#config.enabled,
+            port: this.#config.port,
+            listeningPort,
+            baseUrl: listeningPort == null ? null : `http://127.0.0.1:${listeningPort}/v1`,
+            threads: this.#config.threads,
+            gpu: this.#config.gpu,
+            model: this.#host.model,
+            apiKey: {
+                source: this.#envKey != null ? "env" : keyStore?.kind ?? "file",
+                location: this.#envKey != null ? "THOLOS_API_KEY environment variable" : keyStore?.location ?? "unknown",
+                masked: this.#key == null ? null : maskApiKey(this.#key)
+            },
+            settingsProblem: this.#stores.settings.problem?.message ?? null,
+            pid: process.pid
+        };
+    }
+
+    /** Calls `listener` with the new state after every change; returns the unsubscribe function. A throwing listener is ignored. */
+    public onStateChange(listener: (state: AppState) => void): () => void {
+        return this.#listeners.add(listener);
+    }
+
+    /** Loads the stored (or session) model when the edition is Business and the switch is on; a bad file becomes the status. Repeat-safe. */
+    public async start(): Promise<void> {
+        this.#assertOpen();
+        if (this.#started) return;
+        this.#started = true;
+        await this.#restore();
+    }
+
+    /** Switches the server on (saved). Throws `AppCoreError("edition_locked")` on any edition but Business; the status then stays `Locked — …`. */
+    public async enable(): Promise<void> {
+        this.#assertOpen();
+        if (this.#edition.edition !== "business") {
+            this.#emit();
+            throw new AppCoreError("edition_locked",
+                `The Local API Server is available on the Business edition. ${this.#edition.reason} Activate a Business licence (\`tholos license activate <file>\`).`);
+        }
+        await this.#persist({enabled: true});
+        this.#config.enabled = true;
+        this.#host.clearProblem();
+        await this.#restore();
+    }
+
+    /** Switches the server off (saved): it stops listening and open connections are closed. The model stays loaded. */
+    public async disable(): Promise<void> {
+        this.#assertOpen();
+        await this.#persist({enabled: false});
+        this.#config.enabled = false;
+        this.#host.clearProblem();
+        await this.#host.reconcile();
+    }
+
+    /** Sets the port (saved when 1–65535; 0 = any free port, this run only) and restarts the server on it. */
+    public async setPort(port: number): Promise<void> {
+        this.#assertOpen();
+        assertPort(port);
+        if (port !== 0) await this.#persist({port});
+        this.#config.port = port;
+        this.#host.clearProblem();
+        await this.#host.reconcile();
+    }
+
+    /** CPU threads for the next model load (saved); `null` lets the engine choose. */
+    public async setThreads(threads: number | null): Promise<void> {
+        this.#assertOpen();
+        if (threads != null && (!Number.isInteger(threads) || threads < 1))
+            throw new AppCoreError("invalid_setting", `Threads must be a whole number of at least 1 (got ${threads}).`);
+        await this.#persist({threads: threads ?? undefined});
+        this.#config.threads = threads;
+        this.#emit();
+    }
+
+    /** GPU use for the next model load (saved). */
+    public async setGpu(gpu: "auto" | "cpu"): Promise<void> {
+        this.#assertOpen();
+        await this.#persist({gpu});
+        this.#config.gpu = gpu;
+        this.#emit();
+    }
+
+    /**
+     * Replaces the loaded model with `modelPath` (saved as the model to load at start), and serves it when enabled.
+     * Progress is in `state.model`. A missing / non-GGUF / truncated file rejects with `EngineError("model_load_failed")`
+     * naming the file and the reason, which is also the status; the core keeps running without a model.
+     */
+    public async loadModel(modelPath: string): Promise<Model> {
+        this.#assertOpen();
+        const resolved = path.resolve(modelPath);
+        const info = await this.#host.load(resolved);
+        this.#config.modelPath = resolved;
+        await this.#persist({modelPath: resolved});
+        return info;
+    }
+
+    /** Stops serving, frees the model and forgets it (saved). */
+    public async unloadModel(): Promise<void> {
+        this.#assertOpen();
+        this.#config.modelPath = null;
+        await this.#host.unload();
+        await this.#persist({modelPath: undefined});
+    }
+
+    /** The full API key (the tray puts it on the clipboard). Throws `AppCoreError("key_unavailable")` when it could not be read. */
+    public copyKey(): string {
+        this.#assertOpen();
+        if (this.#key == null)
+            throw new AppCoreError("key_unavailable", this.#keyProblem ?? "The API key is not available.");
+        return this.#key;
+    }
+
+    /**
+     * Stores a new key and returns it. The old key is refused from the moment this is called — requests arriving
+     * while the store is written fail too, so none can slip through with the old key. Throws
+     * `AppCoreError("key_from_env")` when `THOLOS_API_KEY` sets the key.
+     */
+    public async regenerateKey(): Promise<string> {
+        this.#assertOpen();
+        if (this.#envKey != null)
+            throw new AppCoreError("key_from_env",
+                "The API key comes from the THOLOS_API_KEY environment variable, so it can't be regenerated here. Change THOLOS_API_KEY and restart, or unset it to use the stored key.");
+        const keyStore = this.#stores.keyStore;
+        if (keyStore == null)
+            throw new AppCoreError("key_unavailable", "No key store is open.");
+
+        this.#regenerating = true;
+        try {
+            this.#key = await keyStore.regenerate();
+            this.#keyProblem = null;
+        } finally {
+            this.#regenerating = false;
+        }
+        await this.#host.reconcile();
+        return this.#key;
+    }
+
+    /** Test: a real HTTP round trip with the current key; `answered in N ms (model X)` or exactly why not. Never throws. */
+    public async test(options: {timeoutMs?: number} = {}): Promise<ServerTestResult> {
+        const unavailable = whyTestCantRun({
+            disposed: this.#disposed,
+            edition: this.#edition,
+            enabled: this.#config.enabled,
+            model: this.#host.model,
+            hasEngine: this.#host.engine != null,
+            keyProblem: this.#keyProblem,
+            serverProblem: this.#host.problem
+        });
+        if (unavailable != null) return unavailable;
+        const port = this.#host.listeningPort;
+        if (port == null || this.#key == null)
+            return {ok: false, reason: "failed", message: "Failed: the server is still starting; try again in a moment."};
+
+        return requestTestCompletion({
+            port,
+            apiKey: this.#key,
+            timeoutMs: options.timeoutMs ?? this.#options.testTimeoutMs ?? 10_000,
+            fetch: this.#fetch
+        });
+    }
+
+    /** The installed licence and whether it verifies. */
+    public async licenseStatus(): Promise<LicenseStatus> {
+        return this.#stores.licenseStore.show();
+    }
+
+    /** Verifies and installs the licence file, then applies its edition (a Business licence lets the server start). */
+    public async activateLicense(filePath: string): Promise<ActiveLicense> {
+        this.#assertOpen();
+        const active = await this.#stores.licenseStore.activate(path.resolve(filePath));
+        await this.refreshEdition();
+        return active;
+    }
+
+    /** Issues and installs a development Business licence (source checkouts only) and applies it. */
+    public async issueDevLicense(): Promise<ActiveLicense> {
+        this.#assertOpen();
+        const active = await this.#stores.licenseStore.issueDevLicense();
+        await this.refreshEdition();
+        return active;
+    }
+
+    /** Re-reads the licence; the server starts or stops to match the edition. */
+    public async refreshEdition(): Promise<void> {
+        this.#assertOpen();
+        this.#edition = await this.#stores.licenseStore.edition();
+        await this.#restore();
+    }
+
+    /** Stops the server, frees the model, reports `Off` and drops listeners. Repeat-safe. */
+    public async dispose(): Promise<void> {
+        if (this.#disposed) return;
+        this.#disposed = true;
+        await this.#host.dispose();
+        this.#emit();
+        this.#listeners.clear();
+    }
+
+    public async [Symbol.asyncDispose](): Promise<void> {
+        await this.dispose();
+    }
+
+    /** Loads the configured model when it should be served and none is (being) loaded; else only reconciles the server. */
+    async #restore(): Promise<void> {
+        const modelPath = this.#config.modelPath;
+        const wanted = this.#started && this.#edition.edition === "business" && this.#config.enabled && modelPath != null;
+        if (wanted && this.#host.model.state === "none") {
+            // A bad file is the status (and the error of an explicit loadModel()); restoring keeps going without it.
+            await this.#host.load(modelPath).catch(() => undefined);
+            return;
+        }
+        await this.#host.reconcile();
+    }
+
+    async #persist(patch: SettingsPatch): Promise<void> {
+        await this.#stores.settings.update(patch);
+    }
+
+    #emit(): void {
+        this.#listeners.emit(this.state);
+    }
+
+    #assertOpen(): void {
+        if (this.#disposed) throw new AppCoreError("core_disposed", "Tholos is shutting down.");
+    }
+}
+
+function assertPort(port: number): void {
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AppCoreError("invalid_port", `The port must be a whole number from 1 to 65535 (got ${port}).`);
+}

@@ -1,0 +1,26 @@
+export type AppCoreErrorCode =
+    /** Enabling the Local API Server needs the Business edition. */
+    | "edition_locked"
+    /** The API key comes from `THOLOS_API_KEY`, so it can't be regenerated (or the variable is unusable). */
+    | "key_from_env"
+    /** The API key could not be read from its store. */
+    | "key_unavailable"
+    /** A port outside 0–65535, or 0 where it must be stored. */
+    | "invalid_port"
+    /** A thread count below 1, or another engine setting out of range. */
+    | "invalid_setting"
+    /** A newer `loadModel()`/`unloadModel()` replaced this load before it finished. */
+    | "load_superseded"
+    /** The core was disposed (the app is quitting). */
+    | "core_disposed";
+
+/** A request to the app core that can't be done; `code` is stable and knows nothing of HTTP. */
+export class AppCoreError extends Error {
+    public readonly code: AppCoreErrorCode;
+
+    public constructor(code: AppCoreErrorCode, message: string, options?: {cause?: unknown}) {
+        super(message, options);
+        this.name = "AppCoreError";
+        this.code = code;
+    }
+}

@@ -1,0 +1,35 @@
+import type {FastifyBaseLogger, FastifyInstance} from "fastify";
+import {createServer as createServerDefault, type CreateServerOptions} from "../../server/createServer.js";
+import {listenOnLoopback} from "../../server/listenOnLoopback.js";
+
+export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "openApiDocument" | "responseValidation"> & {
+    /** Port on 127.0.0.1; 0 picks a free one. */
+    readonly port: number,
+
+    /** Default: no logging. */
+    readonly logger?: FastifyBaseLogger,
+
+    /** Default: `createServer` from `src/server/`. */
+    readonly createServer?: (options: CreateServerOptions) => Promise<FastifyInstance>
+};
+
+export type StartedApiServer = {
+    readonly app: FastifyInstance,
+
+    /** The port really bound. */
+    readonly port: number
+};
+
+/**
+ * Builds a fresh Fastify app (an app can't listen again once closed) and binds it to 127.0.0.1. A failed bind
+ * closes the app and rethrows the listen error (e.g. `EADDRINUSE`) for the caller to word.
+ */
+export async function startApiServer({port, createServer = createServerDefault, ...options}: StartApiServerOptions): Promise<StartedApiServer> {
+    const app = await createServer(options);
+    try {
+        return {app, port: await listenOnLoopback(app, port)};
+    } catch (err) {
+        await app.close().catch(() => undefined);
+        throw err;
+    }
+}

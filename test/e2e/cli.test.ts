@@ -1,0 +1,213 @@
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {testModelPath} from "../support/testModelPath.js";
+import {cliEnv, runCli, startServe, type ServeProcess} from "./utils/cli.js";
+
+// End to end: the CLI spawned as a user runs it (from source, through tsx), each data dir a fresh THOLOS_HOME.
+const runningLine = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
+
+async function tempHome() {
+    return fs.mkdtemp(path.join(os.tmpdir(), "tholos-e2e-"));
+}
+
+function listModels(port: number, key: string) {
+    return fetch(`http://127.0.0.1:${port}/v1/models`, {headers: {authorization: `Bearer ${key}`}});
+}
+
+function isListening(port: number) {
+    return new Promise<boolean>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.once("connect", () => {
+            socket.destroy();
+            resolve(true);
+        });
+        socket.once("error", () => resolve(false));
+    });
+}
+
+// Each CLI run is a fresh Node process; on a busy 2-core machine a test of several runs needs more than the default.
+const slow = {timeout: 180_000};
+
+describe("tholos serve, driven by the other commands over the control socket", slow, () => {
+    let home: string;
+    let env: NodeJS.ProcessEnv;
+    let serve: ServeProcess;
+    let port: number;
+
+    beforeAll(async () => {
+        home = await tempHome();
+        env = cliEnv(home);
+        serve = startServe(["--model", await testModelPath(), "--port", "0", "--threads", "1", "--gpu", "cpu"], env);
+        port = Number((await serve.waitForLine(runningLine))[1]);
+    }, 180_000);
+
+    afterAll(async () => {
+        await serve?.stop("SIGKILL");
+        await fs.rm(home, {recursive: true, force: true});
+    });
+
+    test("serve issues the dev licence in a source checkout and says so; `tholos status` shows its status line", async () => {
+        expect(serve.stderr()).toContain("issued a development Business licence");
+        await serve.waitForLine(new RegExp(`^Base URL: http://127\\.0\\.0\\.1:${port}/v1$`));
+        await serve.waitForLine(/^API key: tholos-[A-Za-z0-9_-]{43} \(in file /);
+
+        const status = await runCli(["status"], env);
+        expect(status.code).toBe(0);
+        const lines = status.stdout.split("\n");
+        expect(lines[0]).toBe(`Running — http://127.0.0.1:${port}`);
+        expect(status.stdout).toContain("Model:     stories260K");
+        expect(status.stdout).toContain(`Instance:  pid ${serve.pid}, control socket ${path.join(home, "control.sock")}`);
+    });
+
+    test("a second serve says where the first one runs, and exits", async () => {
+        const second = await runCli(["serve", "--port", "0"], env);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toContain(`Tholos is already running (pid ${serve.pid}): Running — http://127.0.0.1:${port}.`);
+        expect(second.stderr).toContain(path.join(home, "control.sock"));
+    });
+
+    test("regenerate while a client polls: the old key gets 401 from the very next request on", async () => {
+        const oldKey = (await runCli(["key", "show"], env)).stdout.trim();
+        expect(oldKey).toMatch(/^tholos-[A-Za-z0-9_-]{43}$/);
+
+        const results: {startedAt: number, status: number}[] = [];
+        let polling = true;
+        const poller = (async () => {
+            while (polling) {
+                const startedAt = performance.now();
+                const response = await listModels(port, oldKey);
+                await response.arrayBuffer();
+                results.push({startedAt, status: response.status});
+            }
+        })();
+
+        await expect.poll(() => results.length).toBeGreaterThan(3);
+        const regenerate = await runCli(["key", "regenerate"], env);
+        const regeneratedAt = performance.now();
+        await expect.poll(() => results.filter((result) => result.startedAt > regeneratedAt).length).toBeGreaterThan(3);
+        polling = false;
+        await poller;
+
+        expect(regenerate.code).toBe(0);
+        const newKey = regenerate.stdout.trim();
+        expect(newKey).toMatch(/^tholos-[A-Za-z0-9_-]{43}$/);
+        expect(newKey).not.toBe(oldKey);
+        expect(regenerate.stderr).toContain("the old key stopped working");
+
+        expect(results.some((result) => result.startedAt < regeneratedAt && result.status === 200)).toBe(true);
+        for (const result of results.filter((r) => r.startedAt > regeneratedAt))
+            expect(result.status).toBe(401);
+        expect((await listModels(port, newKey)).status).toBe(200);
+        expect((await runCli(["key", "show"], env)).stdout.trim()).toBe(newKey);
+    });
+
+    test("`tholos test` makes a real round trip", async () => {
+        const result = await runCli(["test"], env);
+        expect(result.stdout.trim()).toMatch(/^answered in \d+ ms \(model stories260K\)$/);
+        expect(result.code).toBe(0);
+    });
+
+    test("`tholos disable` stops listening; `test` then says it is off; `enable` serves again", async () => {
+        const disabled = await runCli(["disable"], env);
+        expect(disabled.stdout).toBe("Off\n");
+        expect(await isListening(port)).toBe(false);
+        await serve.waitForLine(/^Off$/);
+
+        const tested = await runCli(["test"], env);
+        expect(tested.code).toBe(1);
+        expect(tested.stdout).toMatch(/^Off: /);
+
+        const enabled = await runCli(["enable"], env);
+        const newPort = Number(runningLine.exec(enabled.stdout.trim())?.[1]);
+        expect(newPort).toBeGreaterThan(0);
+        expect((await listModels(newPort, (await runCli(["key", "show"], env)).stdout.trim())).status).toBe(200);
+        port = newPort;
+    });
+
+    test("SIGTERM stops it cleanly: prints Off, exits 0, removes the control socket", async () => {
+        const code = await serve.stop("SIGTERM");
+        expect(code).toBe(0);
+        expect(serve.stdoutLines.at(-1)).toBe("Off");
+        await expect(fs.access(path.join(home, "control.sock"))).rejects.toThrow();
+        expect(await isListening(port)).toBe(false);
+
+        const status = await runCli(["status"], env);
+        expect(status.stdout.split("\n").slice(0, 2)).toEqual(["Off", expect.stringContaining("Not running")]);
+    });
+});
+
+describe("a port held by another program", slow, () => {
+    test("is an Error status naming the port, and `tholos port` retries", async () => {
+        const blocker = net.createServer();
+        await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+        const busyPort = (blocker.address() as net.AddressInfo).port;
+        const home = await tempHome();
+        const env = cliEnv(home);
+        const serve = startServe(["--model", await testModelPath(), "--port", String(busyPort), "--threads", "1", "--gpu", "cpu"], env);
+        try {
+            const expected = `Error — port ${busyPort} is already in use by another program. Choose another port (Settings → Local API Server, or \`tholos port <n>\`).`;
+            await serve.waitForLine(new RegExp(`^Error — port ${busyPort} is already in use`));
+            expect(serve.stdoutLines).toContain(expected);
+
+            const status = await runCli(["status"], env);
+            expect(status.stdout.split("\n")[0]).toBe(expected);
+            expect((await runCli(["test"], env)).stdout).toMatch(/^Port error: /);
+
+            const moved = await runCli(["port", "0"], env);
+            expect(moved.stdout.trim()).toMatch(runningLine);
+            await serve.waitForLine(runningLine);
+        } finally {
+            blocker.close();
+            await serve.stop("SIGTERM");
+            await fs.rm(home, {recursive: true, force: true});
+        }
+    });
+});
+
+describe("THOLOS_API_KEY", slow, () => {
+    test("serve uses it instead of the stored key, and regenerating over the socket is refused with the reason", async () => {
+        const home = await tempHome();
+        const scriptKey = "my-script-key-0123456789";
+        const serve = startServe(["--model", await testModelPath(), "--port", "0", "--threads", "1", "--gpu", "cpu"], cliEnv(home, {THOLOS_API_KEY: scriptKey}));
+        try {
+            const port = Number((await serve.waitForLine(runningLine))[1]);
+            await serve.waitForLine(/^API key: from THOLOS_API_KEY$/);
+            expect((await listModels(port, scriptKey)).status).toBe(200);
+
+            // The CLI's own environment has no THOLOS_API_KEY: the instance decides.
+            const refused = await runCli(["key", "regenerate"], cliEnv(home));
+            expect(refused.code).toBe(1);
+            expect(refused.stderr).toContain("comes from the THOLOS_API_KEY environment variable, so it can't be regenerated");
+            expect((await listModels(port, scriptKey)).status).toBe(200);
+            await expect(fs.access(path.join(home, "api-key"))).rejects.toThrow();
+        } finally {
+            await serve.stop("SIGTERM");
+            await fs.rm(home, {recursive: true, force: true});
+        }
+    });
+});
+
+describe("without a running instance, commands act on the stored state", slow, () => {
+    test("enable is refused without a Business licence; after `license dev` it is saved", async () => {
+        const home = await tempHome();
+        const env = cliEnv(home);
+        try {
+            const refused = await runCli(["enable"], env);
+            expect(refused.code).toBe(1);
+            expect(refused.stderr).toMatch(/^tholos: The Local API Server is available on the Business edition/);
+            expect((await runCli(["status"], env)).stdout.split("\n")[0]).toBe("Locked — available on the Business edition");
+
+            const dev = await runCli(["license", "dev"], env);
+            expect(dev.stdout).toMatch(/^Business licence for Developer \(source checkout\) \(development licence/);
+
+            expect((await runCli(["enable"], env)).code).toBe(0);
+            const settings = JSON.parse(await fs.readFile(path.join(home, "settings.json"), "utf8")) as unknown;
+            expect(settings).toEqual({enabled: true});
+        } finally {
+            await fs.rm(home, {recursive: true, force: true});
+        }
+    });
+});
