@@ -82,7 +82,8 @@ export class LlamaEngine {
             pool: new SequencePool({
                 items: sequences,
                 maxQueue: options.maxQueue,
-                sharedPrefixLength: (sequence, tokens) => sequence.compareContextTokens(tokens as Token[]).firstDifferentIndex
+                sharedPrefixLength: (sequence, tokens) => sequence.compareContextTokens(tokens as Token[]).firstDifferentIndex,
+                cachedLength: (sequence) => sequence.nextTokenIndex
             }),
             vocabularySize: () => this._vocabularySize ??= [...this._model.iterateAllTokens()].length,
             jsonGrammar: (schema) => this._jsonGrammar(schema),

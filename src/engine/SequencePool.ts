@@ -7,8 +7,11 @@ export type SequencePoolOptions<T> = {
     /** Requests that may wait for a free sequence before new ones are refused with `queue_full`. */
     maxQueue: number,
 
-    /** How many leading tokens of `tokens` an item already holds; the pool hands out the item that holds most. */
-    sharedPrefixLength(item: T, tokens: readonly number[]): number
+    /** How many leading tokens of `tokens` an item already holds. */
+    sharedPrefixLength(item: T, tokens: readonly number[]): number,
+
+    /** How many tokens an item holds (from its previous request). */
+    cachedLength(item: T): number
 };
 
 export type SequenceLease<T> = {
@@ -48,7 +51,7 @@ export class SequencePool<T> {
         return this._waiters.length;
     }
 
-    /** Waits for a sequence, preferring the free one that already holds the longest prefix of `tokens`. */
+    /** Waits for a sequence, preferring one whose cached tokens the request can reuse (see `_takeBest`). */
     public acquire(options: {tokens?: readonly number[], signal?: AbortSignal} = {}): Promise<SequenceLease<T>> {
         const tokens = options.tokens ?? [];
         if (this._disposed)
@@ -89,17 +92,30 @@ export class SequencePool<T> {
             waiter.reject(new EngineError("engine_disposed", "The model is being unloaded."));
     }
 
+    /**
+     * The free item that already holds the longest prefix of `tokens`, provided that prefix is at least half of what
+     * the item holds; otherwise an empty item, else the one released longest ago. Without that condition, requests
+     * that share only a system prompt would each take the sequence of another conversation and evict it, while an
+     * empty sequence sat unused: two interleaved conversations re-evaluated their whole history every turn.
+     * (llama-server picks its slots the same way, with `--slot-prompt-similarity` 0.5.)
+     */
     private _takeBest(tokens: readonly number[]) {
-        let bestIndex = 0;
-        let bestLength = -1;
+        let bestIndex = -1;
+        let bestLength = 0;
         if (tokens.length > 0)
             for (let i = 0; i < this._free.length; i++) {
-                const length = this._options.sharedPrefixLength(this._free[i]!, tokens);
-                if (length > bestLength) {
+                const item = this._free[i]!;
+                const length = this._options.sharedPrefixLength(item, tokens);
+                if (length > bestLength && length * 2 >= this._options.cachedLength(item)) {
                     bestLength = length;
                     bestIndex = i;
                 }
             }
+        if (bestIndex < 0) {
+            const empty = this._free.findIndex((item) => this._options.cachedLength(item) === 0);
+            // Released items join the end of `_free`, so its start holds the least recently used.
+            bestIndex = empty >= 0 ? empty : 0;
+        }
         return this._free.splice(bestIndex, 1)[0]!;
     }
 
