@@ -9,16 +9,21 @@ import {EventStream} from "./eventStream.js";
 
 const c = initContract();
 
-/** Every error status a `/v1` route can answer with; the body is always the OpenAI error object. */
+/**
+ * Every error status a `/v1` route can answer with; the body is always the OpenAI error object. (Not `as const`:
+ * spreading a const object turns its numeric keys into strings, and ts-rest would then type only the 200 answers.)
+ */
 const errors = {
     400: ErrorResponse,
     401: ErrorResponse,
+    403: ErrorResponse,
     404: ErrorResponse,
     413: ErrorResponse,
+    415: ErrorResponse,
     429: ErrorResponse,
     500: ErrorResponse,
     503: ErrorResponse
-} as const;
+};
 
 /** The OpenAI-compatible API: the one definition that types the server and client and generates `openapi.json`. */
 export const apiContract = c.router({
@@ -32,7 +37,7 @@ export const apiContract = c.router({
     retrieveModel: {
         method: "GET",
         path: "/v1/models/:model",
-        pathParams: z.object({model: z.string()}),
+        pathParams: z.object({model: z.string().describe("The model id, as `GET /v1/models` lists it.")}),
         summary: "Retrieve a model",
         description: "The loaded model, or a 404 `model_not_found` naming the loaded one.",
         responses: {200: Model, ...errors}

@@ -33,8 +33,10 @@ const statusText: Record<number, string> = {
     200: "OK",
     400: "Bad input: the message and `param` say what to fix.",
     401: "Missing or wrong API key.",
+    403: "The `Host` header is not this server's loopback address (a DNS-rebinding guard).",
     404: "Unknown route or model.",
     413: "The request body is larger than the server accepts.",
+    415: "The body's content type can't carry JSON.",
     429: "All sequences and the queue are busy; retry after `Retry-After` seconds.",
     500: "An unexpected server fault; nothing about it is sent.",
     503: "The server is stopping or has no model; retry after `Retry-After` seconds."

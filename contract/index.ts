@@ -7,3 +7,4 @@ export * from "./schemas/chat.js";
 export * from "./schemas/completions.js";
 export * from "./schemas/embeddings.js";
 export {buildOpenApiDocument} from "./buildOpenApiDocument.js";
+export {createTholosClient, type CreateTholosClientOptions} from "./createTholosClient.js";

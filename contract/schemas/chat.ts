@@ -70,16 +70,16 @@ export const ResponseFormat = z.discriminatedUnion("type", [
             strict: z.boolean().nullish()
         })
     })
-]).describe("`json_object` and `json_schema` are enforced by a grammar: the output always parses.");
+]).describe("`json_object` and `json_schema` are enforced by a grammar: the output always parses. Default `text`.");
 export type ResponseFormat = z.infer<typeof ResponseFormat>;
 
 export const CreateChatCompletionRequest = z.object({
     messages: z.array(ChatRequestMessage).min(1).describe("The conversation so far."),
     ...samplingFields,
-    max_completion_tokens: z.number().int().min(1).nullish().describe("Most tokens to generate (the newer name of `max_tokens`)."),
+    max_completion_tokens: z.number().int().min(1).nullish().describe("Most tokens to generate: the newer name of `max_tokens`, which it overrides. Default: as `max_tokens`."),
     response_format: ResponseFormat.optional(),
     tools: z.array(ChatTool).max(128).optional().describe("Functions the model may call."),
-    tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call."),
+    tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call; `none` forbids one. Default `auto` when `tools` are given."),
     parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
     logprobs: z.boolean().nullish().describe("Not supported: `true` is a 400."),
     top_logprobs: z.number().int().min(0).max(20).nullish().describe("Not supported: any value but 0 is a 400."),
@@ -92,7 +92,8 @@ export const CreateChatCompletionRequest = z.object({
 }).describe("Fields OpenAI defines that are not listed here are accepted and ignored.");
 export type CreateChatCompletionRequest = z.infer<typeof CreateChatCompletionRequest>;
 
-export const FinishReason = z.enum(["stop", "length", "tool_calls", "content_filter", "function_call"]);
+export const FinishReason = z.enum(["stop", "length", "tool_calls", "content_filter", "function_call"])
+    .describe("`stop`: the model finished or met a stop sequence; `length`: `max_tokens` or the context ran out; `tool_calls`: the model called a tool.");
 export type FinishReason = z.infer<typeof FinishReason>;
 
 export const ChatCompletionMessage = z.object({
@@ -107,7 +108,7 @@ export const CreateChatCompletionResponse = z.object({
     object: z.literal("chat.completion"),
     created: z.number().int(),
     model: z.string(),
-    system_fingerprint: z.string(),
+    system_fingerprint: z.string().describe("`fp_tholos_<backend>`: answers with the same fingerprint, seed and parameters have the same text."),
     choices: z.array(z.object({
         index: z.number().int(),
         message: ChatCompletionMessage,
@@ -133,7 +134,7 @@ export const CreateChatCompletionStreamResponse = z.object({
     object: z.literal("chat.completion.chunk"),
     created: z.number().int(),
     model: z.string(),
-    system_fingerprint: z.string(),
+    system_fingerprint: z.string().describe("`fp_tholos_<backend>`: answers with the same fingerprint, seed and parameters have the same text."),
     choices: z.array(z.object({
         index: z.number().int(),
         delta: z.object({
@@ -143,7 +144,7 @@ export const CreateChatCompletionStreamResponse = z.object({
             tool_calls: z.array(ChatCompletionChunkToolCall).optional()
         }),
         logprobs: z.null(),
-        finish_reason: FinishReason.nullable()
+        finish_reason: FinishReason.nullable().describe("`null` until the last chunk of the choice.")
     })).describe("Empty in the last chunk when `stream_options.include_usage` is set."),
     usage: CompletionUsage.nullish().describe("Only in the last chunk, when `stream_options.include_usage` is set.")
 }).describe("One server-sent event of a streamed chat completion.");

@@ -11,9 +11,9 @@ export const CreateCompletionRequest = z.object({
         z.array(z.array(z.number().int().min(0)).min(1)).min(1)
     ]).describe("Text, texts, tokens or token lists. Several prompts give one choice each, in order."),
     ...samplingFields,
-    echo: z.boolean().nullish().describe("Return the prompt before the completion."),
+    echo: z.boolean().nullish().describe("Return the prompt before the completion (text prompts only). Default `false`."),
     suffix: z.string().nullish().describe("Not supported: a non-empty suffix is a 400."),
-    best_of: z.number().int().min(1).nullish().describe("Only 1 is supported."),
+    best_of: z.number().int().min(1).nullish().describe("Only 1 is supported. Default 1."),
     logprobs: z.number().int().min(0).max(5).nullish().describe("Not supported: a 400.")
 }).describe("Fields OpenAI defines that are not listed here are accepted and ignored.");
 export type CreateCompletionRequest = z.infer<typeof CreateCompletionRequest>;
@@ -23,7 +23,7 @@ export const CreateCompletionResponse = z.object({
     object: z.literal("text_completion"),
     created: z.number().int(),
     model: z.string(),
-    system_fingerprint: z.string(),
+    system_fingerprint: z.string().describe("`fp_tholos_<backend>`: answers with the same fingerprint, seed and parameters have the same text."),
     choices: z.array(z.object({
         index: z.number().int(),
         text: z.string(),

@@ -10,7 +10,7 @@ export const CreateEmbeddingRequest = z.object({
     model: z.string().optional().describe("The model id; omit it for the loaded model."),
     encoding_format: z.enum(["float", "base64"]).optional().describe("`float` (default) or `base64` (little-endian float32)."),
     dimensions: z.number().int().min(1).optional().describe("Not supported: any value but the model's own size is a 400."),
-    user: z.string().optional()
+    user: z.string().optional().describe("Accepted and ignored.")
 });
 export type CreateEmbeddingRequest = z.infer<typeof CreateEmbeddingRequest>;
 

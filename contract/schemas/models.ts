@@ -4,13 +4,13 @@ export const Model = z.object({
     id: z.string().describe("The model's id: the file name of the loaded GGUF without its extension."),
     object: z.literal("model"),
     created: z.number().int().describe("Unix time (seconds) the model file was last modified."),
-    owned_by: z.string(),
+    owned_by: z.string().describe("Always `local`."),
     meta: z.object({
         backend: z.string().describe("The compute backend running the model: `cpu`, `metal`, `cuda` or `vulkan`."),
         context_length: z.number().int().describe("Tokens one request's prompt and completion may hold together."),
-        train_context_length: z.number().int(),
+        train_context_length: z.number().int().describe("The context length the model was trained with."),
         parameters: z.number().int().nullable().describe("Parameter count when the file declares it."),
-        size_bytes: z.number().int(),
+        size_bytes: z.number().int().describe("The model file's size in bytes."),
         chat_template: z.enum(["model", "default"]).describe("`model`: the model's own chat template; `default`: the server's plain-text template (the model has none).")
     }).optional().describe("Tholos extension: facts about the loaded model.")
 }).describe("A model the server can answer with.");

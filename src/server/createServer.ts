@@ -20,6 +20,9 @@ export type CreateServerOptions = {
     /** The published OpenAPI document, served at `/openapi.json`. */
     openApiDocument: object,
 
+    /** The reference page (`docs/reference.html`), served at `/docs`. Default: none, and `/docs` is a 404. */
+    docsHtml?: string,
+
     /** Validate every response against the contract (tests turn it on). Default `false`. */
     responseValidation?: boolean,
 
@@ -31,7 +34,13 @@ export type CreateServerOptions = {
 };
 
 /** Routes that answer without a key: they hold nothing secret. */
-const publicPaths = new Set(["/openapi.json"]);
+const publicPaths = new Set(["/openapi.json", "/docs"]);
+
+/**
+ * The reference page is self-contained (inline CSS, no script, no remote asset); this policy makes the browser
+ * enforce that it stays so.
+ */
+const docsContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The HTTP server, not yet listening: `listenOnLoopback` binds it. */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
@@ -83,6 +92,14 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
 
     const openApiJson = JSON.stringify(options.openApiDocument);
     app.get("/openapi.json", async (_request, reply) => reply.type("application/json").send(openApiJson));
+    const docsHtml = options.docsHtml;
+    if (docsHtml != null)
+        app.get("/docs", async (_request, reply) => reply
+            .type("text/html; charset=utf-8")
+            .header("content-security-policy", docsContentSecurityPolicy)
+            .header("x-content-type-options", "nosniff")
+            .header("referrer-policy", "no-referrer")
+            .send(docsHtml));
 
     await app.register(initServer().plugin(createApiRouter(options.engine)), {
         logInitialization: false,

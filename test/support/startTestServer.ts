@@ -1,4 +1,5 @@
 import {randomBytes} from "node:crypto";
+import {readFile} from "node:fs/promises";
 import type {FastifyInstance} from "fastify";
 import {buildOpenApiDocument} from "../../contract/index.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
@@ -56,6 +57,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
             engine: () => engine,
             apiKey: () => apiKey,
             openApiDocument: buildOpenApiDocument({version: "test"}),
+            docsHtml: await readFile(new URL("../../docs/reference.html", import.meta.url), "utf8"),
             responseValidation: true
         });
         const port = await listenOnLoopback(app, 0);

@@ -1,0 +1,61 @@
+import type {ReferenceContext} from "./ReferenceContext.js";
+import {collectFields} from "./collectFields.js";
+import {code, table} from "./markdown.js";
+import {parseDescription} from "./parseDescription.js";
+import {refName} from "./schemaUtils.js";
+
+/**
+ * "Differences from OpenAI": what a client written for OpenAI should know. The parameter table is generated from
+ * the contract's descriptions; the list states behaviour the tests in `test/docs/conformance.test.ts` check.
+ */
+export function renderDifferences(context: ReferenceContext) {
+    const rows: string[][] = [];
+    for (const [path, methods] of Object.entries(context.document.paths))
+        for (const operation of Object.values(methods)) {
+            const ref = operation.requestBody?.content["application/json"]?.schema.$ref;
+            if (ref == null) continue;
+            for (const field of collectFields(context.schema(refName(ref)), {components: context.document.components.schemas, followRefs: false})) {
+                const parsed = parseDescription(field.schema.description);
+                if (parsed.support === "yes") continue;
+                const support = parsed.support === "limited" ? `Only ${parsed.onlyValue}` : parsed.support === "no" ? "No" : parsed.support === "ignored" ? "Ignored" : "Partly";
+                rows.push([code(path), code(field.name), support, parsed.text]);
+            }
+        }
+
+    return [
+        "## Differences from OpenAI",
+        "Responses have OpenAI's shapes: the test suite validates the server's real answers (models, chat completions and every " +
+        "stream chunk, completions and their events, embeddings as floats and base64, errors) against OpenAI's official OpenAPI " +
+        "schema. Where the behaviour differs, it is because a local model is not OpenAI's service:",
+        [
+            "- **One model.** The server answers with the model loaded in the app. `model` may be omitted; any other id is a `404` " +
+            "`model_not_found` whose message names the loaded model. The id is the GGUF file name without `.gguf`, `owned_by` is " +
+            "`\"local\"` and `created` is the file's modification time.",
+            "- **A `meta` extension on models.** `GET /v1/models` and `GET /v1/models/{model}` add a `meta` object (backend, context " +
+            "length, parameter count, size, chat template). OpenAI clients ignore unknown fields.",
+            "- **One choice.** `n` and `best_of` accept only `1`; send concurrent requests for several answers.",
+            "- **No log probabilities.** `logprobs: true`, `top_logprobs` above 0 and completions' `logprobs` are a `400`; " +
+            "`choices[].logprobs` is always `null`.",
+            "- **Text only.** Image, audio and file content parts, `audio` and the `audio` modality are a `400` " +
+            "`unsupported_parameter` naming the part.",
+            "- **Tools.** At most one tool call per turn (`parallel_tool_calls` is accepted); the deprecated `functions` and " +
+            "`function_call` are a `400` pointing to `tools` and `tool_choice`.",
+            "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar, so the text " +
+            "always parses (unless `max_tokens` cuts it short: check `finish_reason`).",
+            "- **Exact, local token counts.** `usage` counts the model's own tokens; `system_fingerprint` names the backend " +
+            "(`fp_tholos_cpu`…), so seeded answers compare across runs on the same machine.",
+            "- **Embeddings** are the loaded model's, mean-pooled; `dimensions` can't change their size; " +
+            "`base64` is the little-endian float32 bytes, as OpenAI's.",
+            "- **Unknown fields are ignored**, so a request written for OpenAI isn't refused for a field this server doesn't " +
+            "know. `store`, `metadata` and `user` are accepted and ignored: nothing is stored.",
+            "- **Other endpoints** (Responses, Assistants, images, audio, files, fine-tuning, moderations…) don't exist: `404` " +
+            "`not_found`.",
+            "- **Local only.** Plain HTTP on `127.0.0.1`; a request whose `Host` header isn't `127.0.0.1:<port>` or " +
+            "`localhost:<port>` is refused with `403` `host_not_allowed`. When every sequence is busy and the queue is full the " +
+            "answer is `429` `queue_full` with `Retry-After`, and while no model is loaded `503` `model_not_loaded`."
+        ].join("\n"),
+        "### Parameters with limits",
+        "Generated from the parameter descriptions in `openapi.json`:",
+        table(["Endpoint", "Parameter", "Supported", "What happens"], rows)
+    ].join("\n\n");
+}

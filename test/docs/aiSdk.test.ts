@@ -1,0 +1,58 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {generateText, streamText} from "ai";
+import {createOpenAICompatible} from "@ai-sdk/openai-compatible";
+import {startTestServer, type TestServer} from "../support/startTestServer.js";
+
+/** A widely used framework beyond `openai`: the Vercel AI SDK's OpenAI-compatible provider (ai 6, Node 20). */
+let server: TestServer;
+const model = () => createOpenAICompatible({name: "tholos", baseURL: server.baseUrl, apiKey: server.apiKey, includeUsage: true})("stories260K");
+
+beforeAll(async () => {
+    server = await startTestServer({sequences: 1});
+});
+afterAll(async () => {
+    await server?.close();
+});
+
+describe("Vercel AI SDK (@ai-sdk/openai-compatible)", () => {
+    it("generateText: a whole answer with usage", async () => {
+        const result = await generateText({model: model(), prompt: "Say hello in one sentence.", maxOutputTokens: 12, maxRetries: 0});
+        expect(result.text.length).toBeGreaterThan(0);
+        expect(["stop", "length"]).toContain(result.finishReason);
+        expect(result.usage.outputTokens).toBeGreaterThan(0);
+        expect(result.usage.outputTokens).toBeLessThanOrEqual(12);
+        expect(result.usage.inputTokens).toBeGreaterThan(0);
+    });
+
+    it("generateText: a system message and a conversation", async () => {
+        const result = await generateText({
+            model: model(),
+            system: "You tell stories.",
+            messages: [{role: "user", content: "Once upon a time"}, {role: "assistant", content: "there was a cat."}, {role: "user", content: "Go on."}],
+            maxOutputTokens: 8,
+            temperature: 0,
+            maxRetries: 0
+        });
+        expect(result.text.length).toBeGreaterThan(0);
+    });
+
+    it("streamText: text arrives in several deltas, then the finish reason and usage", async () => {
+        const errors: unknown[] = [];
+        const result = streamText({
+            model: model(), prompt: "Tell me a very short story.", maxOutputTokens: 16, maxRetries: 0,
+            onError: ({error}) => void errors.push(error)
+        });
+        const deltas: string[] = [];
+        for await (const delta of result.textStream) deltas.push(delta);
+        expect(errors).toEqual([]);
+        expect(deltas.length).toBeGreaterThanOrEqual(2);
+        expect(await result.text).toBe(deltas.join(""));
+        expect(["stop", "length"]).toContain(await result.finishReason);
+        expect((await result.usage).outputTokens).toBeGreaterThan(0);
+    });
+
+    it("surfaces a wrong key as an error", async () => {
+        const wrong = createOpenAICompatible({name: "tholos", baseURL: server.baseUrl, apiKey: "wrong-key"})("stories260K");
+        await expect(generateText({model: wrong, prompt: "Hi", maxRetries: 0})).rejects.toThrow(/API key/);
+    });
+});

@@ -1,0 +1,223 @@
+import {copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {startTestServer, type TestServer} from "../support/startTestServer.js";
+import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import {runSample} from "./runSample.js";
+
+/**
+ * Every file of docs/samples/, the code the reference shows verbatim, runs against a live server on the real model,
+ * the way a reader would run it: bash (curl), python3 (requests), node (openai, fetch, AI SDK), and for TypeScript
+ * tsc then tsx, in a scratch folder holding the generated types.
+ */
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const samplesFolder = path.join(root, "docs", "samples");
+
+let server: TestServer;
+/** A scratch folder inside the project (so `npx`, `tsc` and `tsx` find its node_modules) for the TypeScript samples. */
+let workspace: string;
+
+type SampleRun = {
+    /** How the sample is run; default by extension. */
+    runner?: "bash-in-workspace" | "typescript",
+    check(output: string): void | Promise<void>
+};
+
+const sse = (output: string) => output.split("\n\n").map((event) => event.trim()).filter((event) => event !== "").map((event) => {
+    expect(event).toMatch(/^data: /);
+    const data = event.slice("data: ".length);
+    return data === "[DONE]" ? data : JSON.parse(data) as Record<string, any>;
+});
+
+const runs: Record<string, SampleRun> = {
+    "models.sh": {
+        check(output) {
+            const body = JSON.parse(output);
+            validateAgainstOpenAi("ListModelsResponse", body);
+            expect(body.data[0].id).toBe("stories260K");
+        }
+    },
+    "chat.sh": {
+        check(output) {
+            const body = JSON.parse(output);
+            validateAgainstOpenAi("CreateChatCompletionResponse", body);
+            expect(body.model).toBe("stories260K");
+            expect(body.usage.completion_tokens).toBeLessThanOrEqual(64);
+        }
+    },
+    "stream.sh": {
+        check(output) {
+            const events = sse(output);
+            expect(events.at(-1)).toBe("[DONE]");
+            const chunks = events.slice(0, -1) as Record<string, any>[];
+            for (const chunk of chunks) validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
+            expect(chunks.at(-1)!.choices).toEqual([]);
+            expect(chunks.at(-1)!.usage.completion_tokens).toBeGreaterThan(0);
+        }
+    },
+    "completion.sh": {
+        check(output) {
+            const body = JSON.parse(output);
+            validateAgainstOpenAi("CreateCompletionResponse", body);
+            expect(body.object).toBe("text_completion");
+            expect(body.choices[0].text.length).toBeGreaterThan(0);
+        }
+    },
+    "generate-types.sh": {
+        runner: "bash-in-workspace",
+        async check() {
+            const types = await readFile(path.join(workspace, "tholos-api.d.ts"), "utf8");
+            expect(types).toContain('"/v1/chat/completions"');
+            expect(types).toContain("CreateChatCompletionRequest");
+        }
+    },
+    "chat.py": {
+        check(output) {
+            expect(output).toMatch(/^finish_reason: (stop|length)$/m);
+            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': \d+, 'total_tokens': \d+\}$/m);
+        }
+    },
+    "stream.py": {
+        check(output) {
+            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': [1-9]\d*, 'total_tokens': \d+\}$/m);
+            expect(output.split("\nusage:")[0]!.trim().length).toBeGreaterThan(0);
+        }
+    },
+    "embeddings.py": {
+        check(output) {
+            expect(output).toContain("2 vectors of 64 dimensions");
+            expect(output).toMatch(/^cosine similarity: -?[01](\.\d+)?$/m);
+            expect(output).toContain("base64: 64 dimensions, same as float: True");
+        }
+    },
+    "errors.py": {
+        check(output) {
+            expect(output).toMatch(/^404 model_not_found model\n.*"gpt-4o".*"stories260K"/);
+        }
+    },
+    "chat-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^finish_reason: (stop|length)$/m);
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+        }
+    },
+    "stream-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: [1-9]\d*,/);
+        }
+    },
+    "structured-openai.mjs": {
+        check(output) {
+            // node prints a string in ', " or ` quotes, whichever it doesn't contain.
+            expect(output.trim()).toMatch(/^\{\s*name: (['"`]).*\1,\s*age: -?\d+,\s*brave: (true|false)\s*\}$/s);
+        }
+    },
+    "tools-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^call: get_weather \{ city: (['"`]).*\1 \}$/m);
+            expect(output).toMatch(/^answer: /m);
+        }
+    },
+    "embeddings-openai.mjs": {
+        check(output) {
+            expect(output).toContain("2 vectors of 64 dimensions");
+            expect(output).toMatch(/^cosine similarity: -?[01]\.\d{4}$/m);
+        }
+    },
+    "chat-fetch.mjs": {
+        check(output) {
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+        }
+    },
+    "stream-fetch.mjs": {
+        check(output) {
+            expect(output.trim().length).toBeGreaterThan(0);
+        }
+    },
+    "chat-ai-sdk.mjs": {
+        check(output) {
+            expect(output).toMatch(/^usage: \d+ in, [1-9]\d* out$/m);
+            expect(output).toMatch(/^streamed usage: [1-9]\d* out$/m);
+        }
+    },
+    "chat-ts-rest.ts": {
+        runner: "typescript",
+        check(output) {
+            expect(output).toMatch(/^model: stories260K \d+ tokens of context$/m);
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+        }
+    },
+    "chat-openapi-fetch.ts": {
+        runner: "typescript",
+        check(output) {
+            expect(output).toMatch(/^model: stories260K$/m);
+            expect(output).toMatch(/^streamed: .+/m);
+        }
+    }
+};
+
+const typeScriptSamples = Object.entries(runs).filter(([, run]) => run.runner === "typescript").map(([file]) => file);
+
+beforeAll(async () => {
+    server = await startTestServer();
+    await mkdir(path.join(root, ".tmp"), {recursive: true});
+    workspace = await mkdtemp(path.join(root, ".tmp", "docs-samples-"));
+    for (const file of typeScriptSamples) await copyFile(path.join(samplesFolder, file), path.join(workspace, file));
+    // What a reader's project would have: strict NodeNext, and the package's `./contract` export (mapped to the
+    // source here, so the test needs no build; tsx reads the same mapping).
+    await writeFile(path.join(workspace, "tsconfig.json"), JSON.stringify({
+        compilerOptions: {
+            target: "ES2022", lib: ["ES2023"], module: "NodeNext", moduleResolution: "NodeNext", strict: true,
+            noEmit: true, skipLibCheck: true, types: ["node"],
+            paths: {"tholos-local-api-server/contract": [path.join(root, "contract", "index.ts")]}
+        },
+        files: [...typeScriptSamples, "tholos-api.d.ts"]
+    }, null, 2));
+});
+afterAll(async () => {
+    await server?.close();
+    if (workspace != null) await rm(workspace, {recursive: true, force: true});
+});
+
+let generatedTypes: Promise<string> | undefined;
+/** generate-types.sh, run once in the workspace: its output is what the openapi-fetch sample compiles against. */
+const generateTypes = () => generatedTypes ??= run("bash", [path.join(samplesFolder, "generate-types.sh")], workspace);
+
+const run = async (command: string, args: string[], cwd: string) => {
+    const {stdout} = await runSample({command: [command, ...args], cwd, baseUrl: server.baseUrl, apiKey: server.apiKey});
+    return stdout;
+};
+
+function runOf(file: string, sample: SampleRun): Promise<string> {
+    const own = path.join(samplesFolder, file);
+    if (sample.runner === "bash-in-workspace") return generateTypes();
+    if (sample.runner === "typescript") return generateTypes().then(() => run(process.execPath, ["--import", "tsx", path.join(workspace, file)], workspace));
+    switch (path.extname(file)) {
+        case ".sh": return run("bash", [own], root);
+        case ".py": return run("python3", [own], root);
+        case ".mjs": return run(process.execPath, [own], root);
+        default: throw new Error(`no runner for ${file}`);
+    }
+}
+
+describe("docs/samples", () => {
+    it("has a run for every file, and no run for a file that is gone", async () => {
+        expect((await readdir(samplesFolder)).sort()).toEqual(Object.keys(runs).sort());
+    });
+
+    it("TypeScript samples type-check (tsc, strict) against the generated types and the package's contract", async () => {
+        await generateTypes();
+        for (const file of typeScriptSamples)
+            expect(await readFile(path.join(workspace, file), "utf8")).toBe(await readFile(path.join(samplesFolder, file), "utf8"));
+        await runSample({
+            command: [process.execPath, path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(workspace, "tsconfig.json")],
+            cwd: workspace, baseUrl: server.baseUrl, apiKey: server.apiKey, timeout: 120_000
+        });
+    }, 150_000);
+
+    for (const [file, sample] of Object.entries(runs))
+        it(`${file} runs against the server`, async () => {
+            await sample.check(await runOf(file, sample));
+        }, 120_000);
+});
