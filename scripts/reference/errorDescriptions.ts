@@ -20,6 +20,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     unsupported_media_type: "The body was sent with a content type that can't carry JSON.",
     queue_full: "Every sequence is generating and the wait queue is full; retry after `Retry-After` seconds.",
     model_not_loaded: "No model is loaded yet; retry after `Retry-After` seconds.",
+    server_stopping: "The server is stopping (turned off, or its model unloaded): open streams end with this error event; retry once it runs again.",
     engine_disposed: "The model is being unloaded (the app is quitting or switching models); retry after `Retry-After` seconds.",
     model_load_failed: "The model could not be loaded; retry after `Retry-After` seconds or load another model.",
     internal_error: "An unexpected fault in the server; the message says nothing more, by design."

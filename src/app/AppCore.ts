@@ -53,6 +53,7 @@ export class AppCore {
     #started = false;
     #disposed = false;
     #openApiDocument: Promise<object> | null = null;
+    #docsHtml: Promise<string | undefined> | null = null;
 
     private constructor(params: {
         stores: AppStores, deps: AppCoreDeps, options: AppCoreOptions, config: Config,
@@ -84,6 +85,7 @@ export class AppCore {
             openApiDocument: () => this.#openApiDocument ??= deps.openApiDocument != null
                 ? Promise.resolve(deps.openApiDocument)
                 : defaultAppCoreDeps.readOpenApiDocument(),
+            docsHtml: () => this.#docsHtml ??= defaultAppCoreDeps.readDocsHtml(),
             createServer: deps.createServer,
             responseValidation: options.responseValidation,
             logger: options.logger

@@ -9,6 +9,7 @@ import {constantTimeEquals} from "./guards/constantTimeEquals.js";
 import {isAllowedHost} from "./guards/isAllowedHost.js";
 import {createApiRouter} from "./routes/apiRouter.js";
 import type {ServerEngine} from "./ServerEngine.js";
+import {ServerLifetime} from "./ServerLifetime.js";
 
 export type CreateServerOptions = {
     /** The engine answering requests; `null` while no model is loaded (requests then get 503). */
@@ -101,7 +102,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
             .header("referrer-policy", "no-referrer")
             .send(docsHtml));
 
-    await app.register(initServer().plugin(createApiRouter(options.engine)), {
+    // Before connections are closed, running streams get a `server_stopping` error event rather than a cut socket.
+    const lifetime = new ServerLifetime();
+    app.addHook("preClose", async () => {
+        await lifetime.stop();
+    });
+
+    await app.register(initServer().plugin(createApiRouter(options.engine, lifetime)), {
         logInitialization: false,
         jsonQuery: false,
         responseValidation: options.responseValidation ?? false,

@@ -12,6 +12,7 @@ export type ServerErrorCode =
     | "request_too_large"
     | "unsupported_media_type"
     | "model_not_loaded"
+    | "server_stopping"
     | "internal_error";
 
 export type ErrorCode = EngineErrorCode | ServerErrorCode;
@@ -43,6 +44,7 @@ export const errorCatalogue: Record<ErrorCode, Entry> = {
     unsupported_media_type: {status: 415, type: "invalid_request_error"},
     queue_full: {status: 429, type: "rate_limit_error", retryAfter: 1},
     model_not_loaded: {status: 503, type: "server_error", retryAfter: 5},
+    server_stopping: {status: 503, type: "server_error", retryAfter: 5},
     engine_disposed: {status: 503, type: "server_error", retryAfter: 5},
     model_load_failed: {status: 503, type: "server_error", retryAfter: 5},
     internal_error: {status: 500, type: "server_error"}

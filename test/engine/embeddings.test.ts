@@ -31,6 +31,7 @@ describe("/v1/embeddings", () => {
         expect(body.data[0]).toMatchObject({index: 0, object: "embedding"});
         expect(vectorOf(body, 0)).toHaveLength(embeddingSize);
         expect(vectorOf(body, 0).every(Number.isFinite)).toBe(true);
+        expect(Math.hypot(...vectorOf(body, 0))).toBeCloseTo(1, 5);
         expect(body.usage.prompt_tokens).toBe(1 + tokenizer.model.tokenize("The cat sat on the mat.").length);
         expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens);
     });

@@ -28,6 +28,9 @@ export type ApiHostOptions = {
 
     readonly loadEngine: LoadEngine,
     readonly openApiDocument: () => Promise<object>,
+
+    /** The reference page for `/docs`; `undefined` serves none. */
+    readonly docsHtml: () => Promise<string | undefined>,
     readonly createServer?: (options: CreateServerOptions) => Promise<FastifyInstance>,
     readonly responseValidation?: boolean,
     readonly logger?: FastifyBaseLogger
@@ -140,6 +143,7 @@ export class ApiHost {
                         engine: () => this.#engine,
                         apiKey: () => this.#options.apiKey(),
                         openApiDocument: await this.#options.openApiDocument(),
+                        docsHtml: await this.#options.docsHtml(),
                         responseValidation: this.#options.responseValidation ?? false,
                         logger: this.#options.logger,
                         createServer: this.#options.createServer

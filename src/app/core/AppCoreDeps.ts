@@ -44,5 +44,9 @@ export const defaultAppCoreDeps = Object.freeze({
     loadEngine: (async (options) => (await import("../../engine/LlamaEngine.js")).LlamaEngine.load(options)) as LoadEngine,
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readOpenApiDocument: async (): Promise<object> =>
-        JSON.parse(await readFile(path.join(packageRoot(), "openapi.json"), "utf8")) as object
+        JSON.parse(await readFile(path.join(packageRoot(), "openapi.json"), "utf8")) as object,
+
+    /** The generated reference page served at `/docs`; `undefined` (a 404) if the package lacks it. */
+    readDocsHtml: async (): Promise<string | undefined> =>
+        await readFile(path.join(packageRoot(), "docs", "reference.html"), "utf8").catch(() => undefined)
 });

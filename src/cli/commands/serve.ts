@@ -117,6 +117,7 @@ function createReporter(apiKey: () => string): (state: AppState) => void {
         process.stdout.write(`${state.status}\n`);
         if (state.statusKind === "running" && model.state === "loaded") {
             process.stdout.write(`Model: ${model.id} (${model.path})\nBase URL: ${state.baseUrl}\n`);
+            process.stdout.write(`Reference: ${state.baseUrl!.replace(/\/v1$/, "")}/docs\n`);
             process.stdout.write(state.apiKey.source === "env"
                 ? "API key: from THOLOS_API_KEY\n"
                 : `API key: ${apiKey()} (in ${state.apiKey.location}; send it as "Authorization: Bearer <key>")\n`);

@@ -27,8 +27,16 @@ export async function embed(
             throw new EngineError("context_length_exceeded",
                 `input[${index}] takes ${evaluated} tokens, but this model embeds at most ${runtime.contextSize - 1} at once.`, {param: "input"});
         const embedding = await context.getEmbeddingFor(tokens);
-        vectors.push(Float32Array.from(embedding.vector));
+        vectors.push(normalize(Float32Array.from(embedding.vector)));
         promptTokens += evaluated;
     }
     return {vectors, promptTokens};
+}
+
+/** Unit length, as OpenAI's embeddings are, so a dot product is the cosine similarity clients expect. */
+function normalize(vector: Float32Array) {
+    const length = Math.hypot(...vector);
+    if (length > 0)
+        for (let i = 0; i < vector.length; i++) vector[i]! /= length;
+    return vector;
 }

@@ -3,12 +3,13 @@ import type {FastifyReply} from "fastify";
 import {apiContract} from "../../../contract/index.js";
 import {ApiError} from "../ApiError.js";
 import type {ServerEngine} from "../ServerEngine.js";
+import type {ServerLifetime} from "../ServerLifetime.js";
 import {createChatCompletion} from "./createChatCompletion.js";
 import {createCompletion} from "./createCompletion.js";
 import {createEmbedding} from "./createEmbedding.js";
 
 /** The contract's routes, implemented over whichever engine is loaded when a request arrives. */
-export function createApiRouter(getEngine: () => ServerEngine | null) {
+export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: ServerLifetime) {
     const requireEngine = () => {
         const engine = getEngine();
         if (engine == null) throw new ApiError("model_not_loaded", "No model is loaded. Load a model in the app (or start `tholos serve --model <file.gguf>`).");
@@ -22,9 +23,9 @@ export function createApiRouter(getEngine: () => ServerEngine | null) {
             engine.assertModel(params.model);
             return {status: 200, body: engine.info};
         },
-        createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine(), body, asReply(reply)),
-        createCompletion: async ({body, reply}) => createCompletion(requireEngine(), body, asReply(reply)),
-        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine(), body, asReply(reply))
+        createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine(), body, asReply(reply), lifetime),
+        createCompletion: async ({body, reply}) => createCompletion(requireEngine(), body, asReply(reply), lifetime),
+        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine(), body, asReply(reply), lifetime)
     });
 }
 

@@ -1,14 +1,15 @@
 import type {FastifyReply} from "fastify";
 import type {CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../../contract/index.js";
 import type {ServerEngine} from "../ServerEngine.js";
+import type {ServerLifetime} from "../ServerLifetime.js";
 import {abortOnClientClose} from "./abortOnClientClose.js";
 import {openEventStream} from "./openEventStream.js";
 import {responseIdentity} from "./responseIdentity.js";
 
 type StreamChoice = CreateChatCompletionStreamResponse["choices"][number];
 
-export async function createChatCompletion(engine: ServerEngine, body: CreateChatCompletionRequest, reply: FastifyReply) {
-    const signal = abortOnClientClose(reply);
+export async function createChatCompletion(engine: ServerEngine, body: CreateChatCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
+    const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "chatcmpl");
 
     if (body.stream !== true) {
@@ -43,7 +44,7 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
     const delta = (value: StreamChoice["delta"], finishReason: StreamChoice["finish_reason"] = null): StreamChoice =>
         ({index: 0, delta: value, logprobs: null, finish_reason: finishReason});
 
-    const stream = await openEventStream(reply, signal, async (events, onStart) => {
+    const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         const result = await engine.chat(body, {
             signal,
             onStart() {

@@ -1,6 +1,7 @@
 import type {FastifyReply} from "fastify";
 import type {CompletionUsage, CreateCompletionRequest, CreateCompletionResponse} from "../../../contract/index.js";
 import type {ServerEngine} from "../ServerEngine.js";
+import type {ServerLifetime} from "../ServerLifetime.js";
 import {ApiError} from "../ApiError.js";
 import {abortOnClientClose} from "./abortOnClientClose.js";
 import {openEventStream} from "./openEventStream.js";
@@ -24,7 +25,7 @@ function rejectUnsupported(body: CreateCompletionRequest) {
         throw new ApiError("unsupported_parameter", "suffix (fill-in-the-middle) is not supported by this server.", "suffix");
 }
 
-export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply) {
+export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     rejectUnsupported(body);
     engine.assertModel(body.model);
     const prompts = toPrompts(body.prompt);
@@ -32,7 +33,7 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
         throw new ApiError("unsupported_parameter", "echo works with text prompts only.", "echo");
     const echo = (index: number) => body.echo === true ? prompts[index] as string : "";
 
-    const signal = abortOnClientClose(reply);
+    const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "cmpl");
     const usage: CompletionUsage = {prompt_tokens: 0, completion_tokens: 0, total_tokens: 0};
     const addUsage = (more: CompletionUsage) => {
@@ -62,7 +63,7 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
     const text = (index: number, value: string, finishReason: CreateCompletionResponse["choices"][number]["finish_reason"] = null) =>
         ({index, text: value, logprobs: null, finish_reason: finishReason});
 
-    const stream = await openEventStream(reply, signal, async (events, onStart) => {
+    const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         for (const [index, prompt] of prompts.entries()) {
             const result = await engine.complete(body, prompt, {
                 signal,

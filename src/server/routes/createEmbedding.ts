@@ -1,6 +1,7 @@
 import type {FastifyReply} from "fastify";
 import type {CreateEmbeddingRequest, CreateEmbeddingResponse} from "../../../contract/index.js";
 import type {ServerEngine} from "../ServerEngine.js";
+import type {ServerLifetime} from "../ServerLifetime.js";
 import {ApiError} from "../ApiError.js";
 import {abortOnClientClose} from "./abortOnClientClose.js";
 
@@ -10,9 +11,9 @@ function toInputs(input: CreateEmbeddingRequest["input"]): (string | number[])[]
     return input as (string | number[])[];
 }
 
-export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply) {
+export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     engine.assertModel(body.model);
-    const result = await engine.embed(toInputs(body.input), {signal: abortOnClientClose(reply)});
+    const result = await engine.embed(toInputs(body.input), {signal: abortOnClientClose(reply, lifetime.signal)});
     const size = result.vectors[0]?.length ?? 0;
     if (body.dimensions != null && body.dimensions !== size)
         throw new ApiError("unsupported_parameter", `This model's embeddings have ${size} dimensions; other sizes are not supported.`, "dimensions");

@@ -2,14 +2,17 @@ import type {FastifyReply} from "fastify";
 import type {Readable} from "node:stream";
 import {EventStreamWriter} from "./EventStreamWriter.js";
 import {toApiError} from "../toApiError.js";
+import {ApiError} from "../ApiError.js";
+import type {ServerLifetime} from "../ServerLifetime.js";
 
 /**
  * Starts a streamed generation and resolves with the event stream once the generation has begun. Failures before
  * that (bad input, unknown model, a full queue) reject, so the client gets a real 4xx status; failures after the
- * 200 is sent end the stream with an OpenAI error event; a client that left just gets its stream torn down.
+ * 200 is sent end the stream with an OpenAI error event (a stopping server's too); a client that left just gets its
+ * stream torn down.
  */
 export function openEventStream(
-    reply: FastifyReply, signal: AbortSignal,
+    reply: FastifyReply, signal: AbortSignal, lifetime: ServerLifetime,
     generate: (events: EventStreamWriter, onStart: () => void) => Promise<void>
 ): Promise<Readable> {
     const events = new EventStreamWriter();
@@ -23,15 +26,18 @@ export function openEventStream(
                 .header("x-accel-buffering", "no");
             resolve(events.stream);
         };
-        generate(events, onStart).then(
+        const generation = generate(events, onStart).then(
             () => events.done(),
             (error: unknown) => {
-                if (!started) return reject(error);
-                if (signal.aborted) return events.stream.destroy();
-                const {apiError, unexpected} = toApiError(error);
+                // A stopping server aborts with an ApiError as the reason; a client that left aborts with anything else.
+                const stopping = signal.aborted && signal.reason instanceof ApiError;
+                if (!started) return reject(stopping ? signal.reason : error);
+                if (signal.aborted && !stopping) return events.stream.destroy();
+                const {apiError, unexpected} = toApiError(stopping ? signal.reason : error);
                 if (unexpected) reply.log.error({err: error}, "generation failed mid-stream");
                 events.fail(apiError.toBody());
             }
         );
+        lifetime.track(generation);
     });
 }

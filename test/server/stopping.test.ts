@@ -1,0 +1,35 @@
+import {expect, it} from "vitest";
+import {startTestServer} from "../support/startTestServer.js";
+import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+
+it("ends open streams with a server_stopping error event when the server stops, and stops promptly", async () => {
+    const server = await startTestServer();
+    try {
+        const response = await fetch(`${server.baseUrl}/chat/completions`, {
+            method: "POST",
+            headers: {authorization: `Bearer ${server.apiKey}`, "content-type": "application/json"},
+            body: JSON.stringify({messages: [{role: "user", content: "Tell a long story."}], max_tokens: 1500, stream: true})
+        });
+        expect(response.status).toBe(200);
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = decoder.decode((await reader.read()).value, {stream: true});
+
+        const closed = server.app.close();
+        for (;;) {
+            const {done, value} = await reader.read();
+            if (done) break;
+            text += decoder.decode(value, {stream: true});
+        }
+        await closed;
+
+        const events = text.split("\n\n").filter((event) => event !== "");
+        const last = JSON.parse(events.at(-1)!.slice("data: ".length));
+        validateAgainstOpenAi("ErrorResponse", last);
+        expect(last.error).toMatchObject({code: "server_stopping", type: "server_error"});
+        expect(events).not.toContain("data: [DONE]");
+        expect(server.engine.load.free).toBe(server.engine.load.sequences);
+    } finally {
+        await server.close();
+    }
+});
