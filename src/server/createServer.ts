@@ -1,9 +1,10 @@
-import Fastify, {type FastifyBaseLogger, type FastifyInstance} from "fastify";
+import Fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyReply} from "fastify";
 import type {AddressInfo} from "node:net";
 import {initServer, RequestValidationError} from "@ts-rest/fastify";
 import {ApiError} from "./ApiError.js";
 import {toApiError} from "./toApiError.js";
 import {toValidationError} from "./toValidationError.js";
+import {handleClientError} from "./handleClientError.js";
 import {bearerToken} from "./guards/bearerToken.js";
 import {constantTimeEquals} from "./guards/constantTimeEquals.js";
 import {isAllowedHost} from "./guards/isAllowedHost.js";
@@ -51,15 +52,21 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         // A slow-drip client can't hold a connection (or its sequence queue slot) forever.
         requestTimeout: 60_000,
         return503OnClosing: true,
-        forceCloseConnections: true
+        forceCloseConnections: true,
+        clientErrorHandler: handleClientError,
+        // A URL that can't be decoded (`/v1/models/%`) is answered before routing; keep the one error shape.
+        frameworkErrors: (error, _request, reply) => {
+            const {apiError} = toApiError(error);
+            return (reply as FastifyReply).status(apiError.status).type("application/json").send(apiError.toBody());
+        }
     });
 
     // `curl -d` sends JSON labelled as a form; parse any body as JSON rather than refuse it, as llama-server does.
     app.addContentTypeParser("*", {parseAs: "string"}, (_request, body, done) => {
         try {
             done(null, body === "" ? undefined : JSON.parse(body as string));
-        } catch (error) {
-            done(error as Error, undefined);
+        } catch {
+            done(new ApiError("invalid_json", "The request body is not valid JSON. Check for a missing quote, comma or brace."), undefined);
         }
     });
 

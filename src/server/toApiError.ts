@@ -22,6 +22,8 @@ export function toApiError(error: unknown): {apiError: ApiError, unexpected: boo
             return known("request_too_large", "The request body is larger than this server accepts.");
         case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
             return known("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
+        case "FST_ERR_BAD_URL":
+            return known("invalid_request", "The URL is not valid: check its percent-escapes.");
         case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
             return known("invalid_request", "The Content-Length header doesn't match the body.");
     }
