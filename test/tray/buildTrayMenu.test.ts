@@ -28,11 +28,12 @@ function makeState(patch: Partial<AppState> = {}): AppState {
     };
 }
 
-function makeActions(): TrayMenuActions & {[K in keyof TrayMenuActions]: ReturnType<typeof vi.fn>} {
+function makeActions() {
     return {
-        setEnabled: vi.fn(), copyKey: vi.fn(), regenerateKey: vi.fn(), test: vi.fn(),
-        loadModel: vi.fn(), unloadModel: vi.fn(), openSettings: vi.fn(), quit: vi.fn()
-    };
+        setEnabled: vi.fn<(enabled: boolean) => void>(), copyKey: vi.fn<() => void>(), regenerateKey: vi.fn<() => void>(),
+        test: vi.fn<() => void>(), loadModel: vi.fn<() => void>(), unloadModel: vi.fn<() => void>(),
+        openSettings: vi.fn<() => void>(), quit: vi.fn<() => void>()
+    } satisfies TrayMenuActions;
 }
 
 function item(menu: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
