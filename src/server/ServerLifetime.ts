@@ -8,7 +8,7 @@ export class ServerLifetime {
     private readonly _controller = new AbortController();
     private readonly _streams = new Set<Promise<unknown>>();
 
-    public get signal() {
+    public get signal(): AbortSignal {
         return this._controller.signal;
     }
 
