@@ -1,0 +1,221 @@
+import net from "node:net";
+import {fileURLToPath} from "node:url";
+import {getLlama, type Llama} from "node-llama-cpp";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, onTestFinished, test} from "vitest";
+import type {AppCore} from "../../src/app/AppCore.js";
+import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
+import {createBridgeHandlers} from "../../tray/bridge/createBridgeHandlers.js";
+import {openTestCore, type OpenTestCoreOptions} from "../app/utils/openTestCore.js";
+import {testModelPath} from "../support/testModelPath.js";
+import {serveTrayPages} from "./utils/serveTrayPages.js";
+
+// Browser + model: the Settings → Local API Server page in real Chromium, its `window.tholos` bridge backed by the
+// real AppCore (through the same handlers main registers on ipcMain) on stories260K. Screenshots go to docs/.
+let llama: Llama;
+let modelPath: string;
+let browser: Browser;
+let pages: Awaited<ReturnType<typeof serveTrayPages>>;
+const loadEngine: LoadEngine = (options) => LlamaEngine.load({...options, llama});
+const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+
+beforeAll(async () => {
+    modelPath = await testModelPath();
+    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
+    pages = await serveTrayPages();
+    browser = await chromium.launch({
+        executablePath: process.env.THOLOS_CHROMIUM ?? "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    });
+});
+
+afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await llama?.dispose();
+});
+
+type OpenedPage = {page: Page, core: AppCore, clipboard: {text: string}, problems: string[]};
+
+/** Opens the page with `window.tholos` calling the real core, and state pushed to it like main's IPC does. */
+async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<OpenedPage> {
+    const {core} = await openTestCore({...coreOptions, deps: {loadEngine, ...coreOptions.deps}});
+    const clipboard = {text: ""};
+    const handlers = createBridgeHandlers(core, {clipboard: {writeText: (text) => void (clipboard.text = text)}, chooseModelFile: async () => modelPath});
+
+    const context = await browser.newContext({viewport: {width: 460, height: 760}, deviceScaleFactor: 2, colorScheme: "light"});
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("request", (request) => {
+        if (!request.url().startsWith(pages.origin)) problems.push(`remote request: ${request.url()}`);
+    });
+
+    await page.exposeFunction("__tholosCall", (name: keyof typeof handlers, ...args: unknown[]) =>
+        (handlers[name] as (...a: unknown[]) => unknown)(...args));
+    await page.addInitScript(() => {
+        const w = window as unknown as Record<string, any>;
+        const listeners = new Set<(state: unknown) => void>();
+        const call = (name: string) => (...args: unknown[]) => w.__tholosCall(name, ...args);
+        w.__tholosEmit = (state: unknown) => listeners.forEach((listener) => listener(state));
+        w.tholos = Object.freeze({
+            getState: call("getState"),
+            onState: (listener: (state: unknown) => void) => {
+                listeners.add(listener);
+                return () => listeners.delete(listener);
+            },
+            setEnabled: call("setEnabled"),
+            copyKey: call("copyKey"),
+            regenerateKey: call("regenerateKey"),
+            test: call("test"),
+            copyFirstCall: call("copyFirstCall"),
+            setPort: call("setPort"),
+            chooseModel: call("chooseModel"),
+            unloadModel: call("unloadModel")
+        });
+    });
+    const unsubscribe = core.onStateChange((state) => {
+        void page.evaluate((next) => (window as unknown as {__tholosEmit(s: unknown): void}).__tholosEmit(next), state).catch(() => undefined);
+    });
+    onTestFinished(unsubscribe);
+
+    await page.goto(`${pages.origin}/renderer/settings.html`);
+    await page.locator("#status").waitFor();
+    await expect.poll(() => page.locator("#key").textContent()).toMatch(/•/);
+    return {page, core, clipboard, problems};
+}
+
+function listModels(port: number, key: string) {
+    return fetch(`http://127.0.0.1:${port}/v1/models`, {headers: {authorization: `Bearer ${key}`}});
+}
+
+const runningPattern = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
+
+describe("Settings → Local API Server in Chromium, on the real core", () => {
+    test("Load Model… then flipping the switch really starts the server; the page shows the real port everywhere", async () => {
+        const {page, core, problems} = await openSettings();
+        await expect.poll(() => page.locator("#status").textContent()).toBe("Off");
+        expect(await page.locator("#enable").isChecked()).toBe(false);
+        expect(await page.locator("#enable").isDisabled()).toBe(false);
+        expect(await page.locator("#locked-note").isVisible()).toBe(false);
+        await page.screenshot({path: docs("settings-off.png"), fullPage: true});
+
+        await page.locator("#load-model").click();
+        await expect.poll(() => page.locator("#model-name").textContent(), {timeout: 20_000}).toBe("stories260K.gguf (stories260K)");
+        expect(await page.locator("#status").textContent()).toBe("Off");
+
+        await page.locator(".switch").click();
+        await expect.poll(() => page.locator("#status").textContent(), {timeout: 20_000}).toMatch(runningPattern);
+        expect(await page.locator("#enable").isChecked()).toBe(true);
+        const port = Number(runningPattern.exec((await page.locator("#status").textContent())!)?.[1]);
+        expect(port).toBe(core.state.listeningPort);
+        expect((await listModels(port, core.copyKey())).status).toBe(200);
+        expect(await page.locator("#base-url").textContent()).toBe(`http://127.0.0.1:${port}/v1`);
+        expect(await page.locator("#auth-header").textContent()).toBe(`Authorization: Bearer ${core.state.apiKey.masked}`);
+        expect(await page.locator("#first-call").textContent()).toContain(`curl http://127.0.0.1:${port}/v1/chat/completions`);
+        // The page never holds the full key.
+        expect(await page.content()).not.toContain(core.copyKey());
+
+        await page.locator(".switch").click();
+        await expect.poll(() => page.locator("#status").textContent()).toBe("Off");
+        expect(problems).toEqual([]);
+    });
+
+    test("Copy yields the real key; Test shows the real round trip inline; the curl copy holds the real key", async () => {
+        const {page, core, clipboard, problems} = await openSettings({session: {enabled: true, modelPath}});
+        await core.start();
+        await expect.poll(() => page.locator("#status").textContent()).toMatch(runningPattern);
+
+        await page.locator("#copy-key").click();
+        await expect.poll(() => page.locator("#key-result").textContent()).toBe("Copied to the clipboard.");
+        expect(clipboard.text).toBe(core.copyKey());
+        expect(clipboard.text.length).toBeGreaterThan(20);
+
+        await page.locator("#test").click();
+        await expect.poll(() => page.locator("#key-result").textContent(), {timeout: 20_000})
+            .toMatch(/^Test passed: answered in \d+ ms \(model stories260K\)$/);
+        expect(await page.locator("#key-result").getAttribute("data-ok")).toBe("true");
+        await page.screenshot({path: docs("settings-running.png"), fullPage: true});
+
+        await page.locator("#copy-first-call").click();
+        await expect.poll(() => page.locator("#first-call-result").textContent()).toBe("Copied, with your API key in it.");
+        expect(clipboard.text).toContain(`-H "Authorization: Bearer ${core.copyKey()}"`);
+        expect(problems).toEqual([]);
+    });
+
+    test("Regenerate asks first; Cancel keeps the key; confirming changes it and the old key then gets 401 from the real server", async () => {
+        const {page, core, problems} = await openSettings({session: {enabled: true, modelPath}});
+        await core.start();
+        await expect.poll(() => page.locator("#status").textContent()).toMatch(runningPattern);
+        const port = core.state.listeningPort!;
+        const oldKey = core.copyKey();
+        const oldMasked = await page.locator("#key").textContent();
+
+        await page.locator("#regenerate-key").click();
+        expect(await page.locator("#regenerate-confirm").isVisible()).toBe(true);
+        expect(await page.locator("#confirm-text").textContent()).toContain("Any script using the old key stops working");
+        await page.screenshot({path: docs("settings-regenerate.png"), fullPage: true});
+        await page.locator("#regenerate-cancel").click();
+        expect(await page.locator("#regenerate-confirm").isVisible()).toBe(false);
+        expect(core.copyKey()).toBe(oldKey);
+
+        await page.locator("#regenerate-key").click();
+        await page.locator("#regenerate-confirm-button").click();
+        await expect.poll(() => page.locator("#key-result").textContent()).toBe("New key created. The old key no longer works.");
+        await expect.poll(() => page.locator("#key").textContent()).not.toBe(oldMasked);
+        const newKey = core.copyKey();
+        expect(newKey).not.toBe(oldKey);
+        expect((await listModels(port, oldKey)).status).toBe(401);
+        expect((await listModels(port, newKey)).status).toBe(200);
+
+        await page.locator("#test").click();
+        await expect.poll(() => page.locator("#key-result").textContent(), {timeout: 20_000}).toMatch(/^Test passed: answered in/);
+        expect(problems).toEqual([]);
+    });
+
+    test("the personal edition shows the switch disabled, Locked, with the Business edition note", async () => {
+        const {page, core, problems} = await openSettings({edition: "personal"});
+        expect(await page.locator("#status").textContent()).toBe("Locked — available on the Business edition");
+        expect(await page.locator("#enable").isDisabled()).toBe(true);
+        expect(await page.locator("#enable").isChecked()).toBe(false);
+        expect(await page.locator("#locked-note").isVisible()).toBe(true);
+        expect(await page.locator("#locked-note").textContent()).toContain("Business edition");
+        expect(await page.locator("#test").isDisabled()).toBe(true);
+        await page.screenshot({path: docs("settings-locked.png"), fullPage: true});
+
+        // Even a forced click can't switch it on: the core refuses.
+        await page.locator("#enable").click({force: true}).catch(() => undefined);
+        expect(core.state.statusKind).toBe("locked");
+        expect(core.state.listeningPort).toBeNull();
+        expect(problems).toEqual([]);
+    });
+
+    test("a busy port is an Error status naming the port; applying another port recovers", async () => {
+        const blocker = net.createServer();
+        await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+        onTestFinished(() => void blocker.close());
+        const busyPort = (blocker.address() as net.AddressInfo).port;
+
+        const {page, core, problems} = await openSettings({session: {enabled: true, modelPath, port: busyPort}});
+        await core.start();
+        await expect.poll(() => page.locator("#status").textContent()).toMatch(new RegExp(`^Error — port ${busyPort} is already in use`));
+        expect(await page.locator("#status-row").getAttribute("data-kind")).toBe("error");
+        await page.screenshot({path: docs("settings-error.png"), fullPage: true});
+
+        const free = net.createServer();
+        await new Promise<void>((resolve) => free.listen(0, "127.0.0.1", resolve));
+        const freePort = (free.address() as net.AddressInfo).port;
+        await new Promise((resolve) => free.close(resolve));
+        await page.locator("#port").fill(String(freePort));
+        await page.locator("#port-apply").click();
+        await expect.poll(() => page.locator("#status").textContent(), {timeout: 20_000}).toBe(`Running — http://127.0.0.1:${freePort}`);
+        expect(await page.locator("#port-result").textContent()).toBe(`Port set to ${freePort}.`);
+        expect(problems).toEqual([]);
+    });
+});

@@ -1,0 +1,159 @@
+// The Settings → Local API Server panel. Talks to main only through `window.tholos` (see tray/bridge/TholosBridge.ts);
+// renders whatever state main pushes, so the page never disagrees with the tray menu or the CLI.
+"use strict";
+
+/** @typedef {import("../bridge/TholosBridge.js").TholosBridge} TholosBridge */
+/** @typedef {import("../../src/app/AppState.js").AppState} AppState */
+
+(() => {
+    /** @type {TholosBridge} */
+    const tholos = /** @type {any} */ (window).tholos;
+    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+    const enable = /** @type {HTMLInputElement} */ ($("enable"));
+    const port = /** @type {HTMLInputElement} */ ($("port"));
+    const progress = /** @type {HTMLProgressElement} */ ($("model-progress"));
+    /** @type {AppState | null} */
+    let state = null;
+    let portEdited = false;
+
+    function showResult(/** @type {string} */ id, /** @type {{ok: boolean, message: string}} */ result) {
+        const element = $(id);
+        element.textContent = result.message;
+        element.dataset.ok = String(result.ok);
+    }
+
+    function clearResult(/** @type {string} */ id) {
+        $(id).textContent = "";
+    }
+
+    function render(/** @type {AppState} */ next) {
+        state = next;
+        const business = next.edition === "business";
+        enable.checked = business && next.enabled;
+        enable.disabled = !business;
+        $("locked-note").hidden = business;
+        $("edition-badge").hidden = !business;
+        $("edition-reason").textContent = business ? "" : next.editionReason;
+
+        $("status").textContent = next.status;
+        $("status-row").dataset.kind = next.statusKind;
+
+        const masked = next.apiKey.masked;
+        $("key").textContent = masked ?? "unavailable";
+        /** @type {HTMLButtonElement} */ ($("copy-key")).disabled = masked == null;
+        /** @type {HTMLButtonElement} */ ($("regenerate-key")).disabled = masked == null || next.apiKey.source === "env";
+        /** @type {HTMLButtonElement} */ ($("test")).disabled = !business;
+        $("key-location").textContent = `Stored in ${next.apiKey.location}.`;
+
+        const shownPort = next.listeningPort ?? next.port;
+        $("base-url").textContent = `http://127.0.0.1:${shownPort}/v1`;
+        $("auth-header").textContent = `Authorization: Bearer ${masked ?? "YOUR_API_KEY"}`;
+        $("first-call").textContent = [
+            `curl http://127.0.0.1:${shownPort}/v1/chat/completions \\`,
+            `  -H "Authorization: Bearer ${masked ?? "YOUR_API_KEY"}" \\`,
+            `  -H "Content-Type: application/json" \\`,
+            `  -d '{`,
+            `    "messages": [{"role": "user", "content": "Say hello in one sentence."}]`,
+            `  }'`
+        ].join("\n");
+        /** @type {HTMLButtonElement} */ ($("copy-first-call")).disabled = masked == null;
+
+        if (!portEdited || document.activeElement !== port) {
+            port.value = String(next.port === 0 ? shownPort : next.port);
+            portEdited = false;
+        }
+
+        const model = next.model;
+        const name = $("model-name");
+        progress.hidden = model.state !== "loading";
+        switch (model.state) {
+            case "none":
+                name.textContent = "No model loaded";
+                break;
+            case "loading":
+                name.textContent = `Loading ${model.name}… ${Math.floor(model.progress * 100)}%`;
+                progress.value = model.progress;
+                break;
+            case "loaded":
+                name.textContent = `${model.name} (${model.id})`;
+                break;
+            case "failed":
+                name.textContent = `${model.name} — failed to load`;
+                break;
+        }
+        /** @type {HTMLButtonElement} */ ($("load-model")).disabled = model.state === "loading";
+        /** @type {HTMLButtonElement} */ ($("unload-model")).disabled = model.state !== "loaded" && model.state !== "failed";
+    }
+
+    /** Runs a bridge call with its button disabled meanwhile. */
+    async function busy(/** @type {HTMLElement} */ button, /** @type {() => Promise<void>} */ action) {
+        const control = /** @type {HTMLButtonElement | HTMLInputElement} */ (button);
+        control.disabled = true;
+        try {
+            await action();
+        } finally {
+            if (state != null) render(state);
+            else control.disabled = false;
+        }
+    }
+
+    enable.addEventListener("change", () => busy(enable, async () => {
+        clearResult("enable-result");
+        const result = await tholos.setEnabled(enable.checked);
+        if (!result.ok) showResult("enable-result", result);
+    }));
+
+    $("copy-key").addEventListener("click", () => busy($("copy-key"), async () => {
+        showResult("key-result", await tholos.copyKey());
+    }));
+
+    $("regenerate-key").addEventListener("click", () => {
+        clearResult("key-result");
+        $("regenerate-confirm").hidden = false;
+        $("regenerate-cancel").focus();
+    });
+    $("regenerate-cancel").addEventListener("click", () => {
+        $("regenerate-confirm").hidden = true;
+        $("regenerate-key").focus();
+    });
+    $("regenerate-confirm-button").addEventListener("click", () => busy($("regenerate-confirm-button"), async () => {
+        $("regenerate-confirm").hidden = true;
+        showResult("key-result", await tholos.regenerateKey());
+    }));
+
+    $("test").addEventListener("click", () => busy($("test"), async () => {
+        const element = $("key-result");
+        element.textContent = "Testing…";
+        delete element.dataset.ok;
+        const result = await tholos.test();
+        showResult("key-result", {ok: result.ok, message: result.ok ? `Test passed: ${result.message}` : result.message});
+    }));
+
+    $("copy-first-call").addEventListener("click", () => busy($("copy-first-call"), async () => {
+        showResult("first-call-result", await tholos.copyFirstCall());
+    }));
+
+    port.addEventListener("input", () => {
+        portEdited = true;
+    });
+    $("port-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        void busy($("port-apply"), async () => {
+            portEdited = false;
+            const result = await tholos.setPort(Number(port.value));
+            showResult("port-result", result);
+        });
+    });
+
+    $("load-model").addEventListener("click", () => busy($("load-model"), async () => {
+        const result = await tholos.chooseModel();
+        if (result.message !== "" || !result.ok) showResult("model-result", result);
+    }));
+    $("unload-model").addEventListener("click", () => busy($("unload-model"), async () => {
+        showResult("model-result", await tholos.unloadModel());
+    }));
+
+    tholos.onState(render);
+    void tholos.getState().then(render);
+})();
