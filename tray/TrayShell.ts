@@ -41,7 +41,7 @@ export class TrayShell {
             preloadWindow: true,
             showDockIcon: false,
             browserWindow: {
-                width: 460,
+                width: 480,
                 height: 720,
                 resizable: false,
                 show: false,

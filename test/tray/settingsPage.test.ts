@@ -45,7 +45,7 @@ async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<Open
     const clipboard = {text: ""};
     const handlers = createBridgeHandlers(core, {clipboard: {writeText: (text) => void (clipboard.text = text)}, chooseModelFile: async () => modelPath});
 
-    const context = await browser.newContext({viewport: {width: 460, height: 760}, deviceScaleFactor: 2, colorScheme: "light"});
+    const context = await browser.newContext({viewport: {width: 480, height: 760}, deviceScaleFactor: 2, colorScheme: "light"});
     onTestFinished(() => context.close());
     const page = await context.newPage();
     const problems: string[] = [];
@@ -99,12 +99,14 @@ const runningPattern = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
 
 describe("Settings → Local API Server in Chromium, on the real core", () => {
     test("Load Model… then flipping the switch really starts the server; the page shows the real port everywhere", async () => {
-        const {page, core, problems} = await openSettings();
+        // The default port for the picture; the server only listens after switching to a free one.
+        const {page, core, problems} = await openSettings({session: {port: 8756}});
         await expect.poll(() => page.locator("#status").textContent()).toBe("Off");
         expect(await page.locator("#enable").isChecked()).toBe(false);
         expect(await page.locator("#enable").isDisabled()).toBe(false);
         expect(await page.locator("#locked-note").isVisible()).toBe(false);
         await page.screenshot({path: docs("settings-off.png"), fullPage: true});
+        await core.setPort(0);
 
         await page.locator("#load-model").click();
         await expect.poll(() => page.locator("#model-name").textContent(), {timeout: 20_000}).toBe("stories260K.gguf (stories260K)");
@@ -180,7 +182,7 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
     });
 
     test("the personal edition shows the switch disabled, Locked, with the Business edition note", async () => {
-        const {page, core, problems} = await openSettings({edition: "personal"});
+        const {page, core, problems} = await openSettings({edition: "personal", session: {port: 8756}});
         expect(await page.locator("#status").textContent()).toBe("Locked — available on the Business edition");
         expect(await page.locator("#enable").isDisabled()).toBe(true);
         expect(await page.locator("#enable").isChecked()).toBe(false);
