@@ -1,4 +1,5 @@
 import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {app, clipboard, dialog, ipcMain, Menu} from "electron";
 import {menubar} from "menubar";
 import {AppInstance} from "../src/app/AppInstance.js";
@@ -7,7 +8,7 @@ import {startTray} from "./main.js";
 
 // The real entry (`npm start`): Electron and menubar passed to the shell. Compiled to dist-tray/tray/.
 const root = packageRoot(import.meta.url);
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const shell = await startTray({
     app,
