@@ -144,6 +144,9 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
             .toMatch(/^Test passed: answered in \d+ ms \(model stories260K\)$/);
         expect(await page.locator("#key-result").getAttribute("data-ok")).toBe("true");
         await page.screenshot({path: docs("settings-running.png"), fullPage: true});
+        await page.emulateMedia({colorScheme: "dark"});
+        await page.screenshot({path: docs("settings-running-dark.png"), fullPage: true});
+        await page.emulateMedia({colorScheme: "light"});
 
         await page.locator("#copy-first-call").click();
         await expect.poll(() => page.locator("#first-call-result").textContent()).toBe("Copied, with your API key in it.");
