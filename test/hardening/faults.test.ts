@@ -11,6 +11,7 @@ import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {makeTempDir} from "../app/utils/makeTempDir.js";
 import {openTestCore} from "../app/utils/openTestCore.js";
 import {createTestLicenseStore} from "../app/utils/testLicenses.js";
+import {cliEnv, runCli} from "../e2e/utils/cli.js";
 import {createCorruptModels} from "../fixtures/gguf/createCorruptModels.js";
 import {testModelPath} from "../support/testModelPath.js";
 
@@ -118,5 +119,16 @@ describe("the port taken between enabling and listening", () => {
         expect(core.state.status).toBe(`Running — http://127.0.0.1:${port}`);
         const response = await fetch(`http://127.0.0.1:${port}/v1/models`, {headers: {authorization: `Bearer ${core.copyKey()}`}});
         expect(response.status).toBe(200);
+    });
+});
+
+describe("the keychain daemon gone", () => {
+    test("the key falls back to the 0600 file and the status says why", {timeout: 60_000}, async () => {
+        const home = await makeTempDir();
+        // A session bus address where nothing listens: what a headless box or a crashed keyring daemon looks like.
+        const env = cliEnv(home, {THOLOS_KEYCHAIN: "auto", DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, "no-bus")}`});
+        const status = await runCli(["status"], env);
+        expect(status.code).toBe(0);
+        expect(status.stdout).toMatch(new RegExp(`^API key: .* in file ${path.join(home, "api-key").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(0600\\) — no keychain service answered`, "m"));
     });
 });

@@ -12,6 +12,7 @@ import {listenOnLoopback} from "../../src/server/listenOnLoopback.js";
 import {buildOpenApiDocument} from "../../contract/index.js";
 import {cliEnv, runCli, startServe} from "../e2e/utils/cli.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import {sendRaw} from "./utils/sendRaw.js";
 import {testModelPath} from "../support/testModelPath.js";
 
 // SPEC §4 proven from outside: whole `tholos serve` runs observed for secrets in their output and for any
@@ -141,7 +142,7 @@ describe("a whole `tholos serve` run", slow, () => {
     });
 });
 
-describe("a slow-drip client", () => {
+describe("size limits and a slow-drip client", () => {
     let llama: Llama;
     let engine: LlamaEngine;
     beforeAll(async () => {
@@ -176,6 +177,29 @@ describe("a slow-drip client", () => {
             });
         });
     }
+
+    test("headers past Node's 16 KiB and bodies past 4 MiB get an OpenAI-shaped 413; the server keeps serving", async () => {
+        const apiKey = "tholos-" + randomBytes(32).toString("base64url");
+        const app = await createServer({engine: () => engine, apiKey: () => apiKey, openApiDocument: buildOpenApiDocument({version: "test"})});
+        try {
+            const port = await listenOnLoopback(app, 0);
+            const head = (extra: string) => `GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${apiKey}\r\n${extra}`;
+            for (const extra of [`X-Big: ${"a".repeat(20_000)}`, Array.from({length: 2_000}, (_, i) => `X-H${i}: 12345678`).join("\r\n")]) {
+                const response = await sendRaw({port, head: head(extra)});
+                expect(response.status).toBe(413);
+                expect(JSON.parse(response.body).error.code).toBe("request_too_large");
+                validateAgainstOpenAi("ErrorResponse", JSON.parse(response.body));
+            }
+            const body = JSON.stringify({input: "a".repeat(4 * 1024 * 1024)});
+            const big = await sendRaw({port, head: `POST /v1/embeddings HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${apiKey}\r\n` +
+                `Content-Type: application/json\r\nContent-Length: ${body.length}`, body});
+            expect(big.status).toBe(413);
+            validateAgainstOpenAi("ErrorResponse", JSON.parse(big.body));
+            expect((await sendRaw({port, head: head("X-Small: 1")})).status).toBe(200);
+        } finally {
+            await app.close();
+        }
+    });
 
     test("is cut off by the request timeout without holding a sequence, and the server keeps serving", {timeout: 30_000}, async () => {
         const apiKey = "tholos-" + randomBytes(32).toString("base64url");
