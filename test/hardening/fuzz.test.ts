@@ -124,6 +124,34 @@ describe("fuzzed requests get a success or an OpenAI-shaped 4xx, never a 5xx", {
         }), runs(path === "/v1/completions" ? 100 : 150));
     });
 
+    test("valid requests with random sampling parameters, in range and just out of it", async () => {
+        // Mostly in range (so the engine really samples with them), now and then just out of it.
+        const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) => fc.oneof({weight: 19, arbitrary: valid}, {weight: 1, arbitrary: invalid});
+        const sampling = fc.record({
+            temperature: mostly(fc.double({min: 0, max: 2, noNaN: true}), fc.constantFrom(-0.001, 2.001)),
+            top_p: mostly(fc.double({min: 0, max: 1, noNaN: true}), fc.constant(1.0001)),
+            presence_penalty: mostly(fc.double({min: -2, max: 2, noNaN: true}), fc.constant(-2.1)),
+            frequency_penalty: mostly(fc.double({min: -2, max: 2, noNaN: true}), fc.constant(2.1)),
+            seed: fc.oneof(fc.integer(), fc.constantFrom(2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 32, -1)),
+            stop: mostly(fc.oneof(oddString, fc.array(oddString, {maxLength: 4})), fc.array(fc.string(), {minLength: 17, maxLength: 17})),
+            logit_bias: mostly(fc.dictionary(fc.nat({max: 600}).map(String), fc.double({min: -100, max: 100, noNaN: true}), {maxKeys: 4}),
+                fc.dictionary(fc.constantFrom("-1", "99999999", "1e3", "abc", ""), fc.double({min: -101, max: 101, noNaN: true}), {minKeys: 1, maxKeys: 2})),
+            n: mostly(fc.constant(1), fc.constant(2)),
+            max_tokens: fc.integer({min: 1, max: 3}),
+            stream: fc.boolean(),
+            echo: fc.boolean(),
+            response_format: fc.constantFrom({type: "text"}, {type: "json_object"}),
+            user: oddString
+        }, {requiredKeys: ["max_tokens"]}).map((params) => params.stream === true ? {...params, stream_options: {include_usage: true}} : params);
+        await fc.assert(fc.asyncProperty(fc.constantFrom(...generating), oddString, sampling, async (path, text, params) => {
+            const {echo, ...chatParams} = params;
+            const body = JSON.stringify(path === "/v1/chat/completions"
+                ? {messages: [{role: "system", content: "Be brief."}, {role: "user", content: text || "hi"}], ...chatParams}
+                : {prompt: text, ...params});
+            expectSound(await send({method: "POST", path, body}), `POST ${path} ${body.slice(0, 400)}`);
+        }), runs(200));
+    });
+
     test("random JSON values and random text as the body", async () => {
         const body = fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string({unit: "binary", maxLength: 200}), oddString,
             fc.uint8Array({maxLength: 200}));
@@ -223,5 +251,5 @@ test("the server still serves after the fuzzing, with every sequence free", asyn
     expect(response.status).toBe(200);
     validateAgainstOpenAi("CreateChatCompletionResponse", JSON.parse(response.body));
     expect(server.engine.load).toMatchObject({free: server.engine.load.sequences, queued: 0});
-    expect(casesRun).toBeGreaterThanOrEqual(1_000);
+    expect(casesRun).toBeGreaterThanOrEqual(1_200);
 });
