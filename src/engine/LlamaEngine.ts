@@ -132,7 +132,9 @@ export class LlamaEngine {
             return new LlamaEngine({llama, ownsLlama, model, context, info, threads, maxQueue: options.maxQueue ?? 32});
         } catch (error) {
             await model?.dispose();
-            if (ownsLlama) await llama.dispose();
+            // After a failed load (e.g. a truncated file) node-llama-cpp's `llama.dispose()` sometimes never settles
+            // (seen with 3.21.1 in test/hardening/faults.test.ts); the error must still reach the user, so don't wait long.
+            if (ownsLlama) await Promise.race([llama.dispose(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
             if (error instanceof EngineError) throw error;
             throw new EngineError("model_load_failed",
                 `${path.basename(options.modelPath)} could not be loaded: it is truncated, corrupt or of an unsupported kind (${(error as Error).message}).`,
