@@ -1,31 +1,16 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import {getLlama, type Llama} from "node-llama-cpp";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
+import {useSharedLlama} from "../support/useSharedLlama.js";
 import type {AppState} from "../../src/app/AppState.js";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
 import {EngineError} from "../../src/engine/EngineError.js";
-import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createCorruptModels} from "../fixtures/gguf/createCorruptModels.js";
-import {testModelPath} from "../support/testModelPath.js";
 import {makeTempDir} from "./utils/makeTempDir.js";
 import {openTestCore} from "./utils/openTestCore.js";
 
 // Model-dependent: the real engine on stories260K. One llama.cpp runtime for the file keeps each load to a moment.
-let llama: Llama;
-let modelPath: string;
-const loadEngine: LoadEngine = (options) => LlamaEngine.load({...options, llama});
-
-beforeAll(async () => {
-    modelPath = await testModelPath();
-    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
-});
-
-afterAll(async () => {
-    // After the truncated-model test, node-llama-cpp's dispose sometimes never settles (see LlamaEngine.load).
-    await Promise.race([llama?.dispose(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-});
+const shared = useSharedLlama();
 
 const runningPattern = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
 
@@ -46,19 +31,19 @@ async function isListening(port: number) {
 
 describe("AppCore lifecycle on the real model", () => {
     test("enabled without a model waits; loading it starts the server on the real port; unloading stops listening", async () => {
-        const {core} = await openTestCore({deps: {loadEngine}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}});
         expect(core.state.status).toBe("Off");
 
         await core.enable();
         expect(core.state.status).toBe("Enabled — starts once a model is loaded.");
         expect(core.state.listeningPort).toBeNull();
 
-        const info = await core.loadModel(modelPath);
+        const info = await core.loadModel(shared.modelPath);
         expect(info.id).toBe("stories260K");
         const port = Number(runningPattern.exec(core.state.status)?.[1]);
         expect(port).toBeGreaterThan(0);
         expect(core.state).toMatchObject({statusKind: "running", listeningPort: port, baseUrl: `http://127.0.0.1:${port}/v1`});
-        expect(core.state.model).toMatchObject({state: "loaded", id: "stories260K", path: modelPath});
+        expect(core.state.model).toMatchObject({state: "loaded", id: "stories260K", path: shared.modelPath});
 
         const response = await listModels(port, core.copyKey());
         expect(response.status).toBe(200);
@@ -70,7 +55,7 @@ describe("AppCore lifecycle on the real model", () => {
     });
 
     test("load progress is observable from 0 to 1, and a throwing listener can't break the core", async () => {
-        const {core} = await openTestCore({deps: {loadEngine}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}});
         const progress: number[] = [];
         core.onStateChange(() => {
             throw new Error("a broken tray");
@@ -79,7 +64,7 @@ describe("AppCore lifecycle on the real model", () => {
             if (state.model.state === "loading") progress.push(state.model.progress);
         });
         await core.enable();
-        await core.loadModel(modelPath);
+        await core.loadModel(shared.modelPath);
 
         expect(progress[0]).toBe(0);
         expect(progress.at(-1)).toBe(1);
@@ -92,7 +77,7 @@ describe("AppCore lifecycle on the real model", () => {
         await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
         const busyPort = (blocker.address() as net.AddressInfo).port;
         try {
-            const {core} = await openTestCore({deps: {loadEngine}, session: {port: busyPort, enabled: true, modelPath}});
+            const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}, session: {port: busyPort, enabled: true, modelPath: shared.modelPath}});
             await core.start();
             expect(core.state.status).toBe(
                 `Error — port ${busyPort} is already in use by another program. Choose another port (Settings → Local API Server, or \`tholos port <n>\`).`);
@@ -109,7 +94,7 @@ describe("AppCore lifecycle on the real model", () => {
     test("a missing, non-GGUF, truncated or empty model is an Error naming the file and why; the core keeps running", async () => {
         const dir = await makeTempDir();
         const corrupt = await createCorruptModels(dir);
-        const {core} = await openTestCore({deps: {loadEngine}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}});
         await core.enable();
 
         const cases: {file: string, reason: RegExp}[] = [
@@ -131,12 +116,12 @@ describe("AppCore lifecycle on the real model", () => {
         }
 
         // Still alive: a good model serves.
-        await core.loadModel(modelPath);
+        await core.loadModel(shared.modelPath);
         expect(core.state.status).toMatch(runningPattern);
     });
 
     test("regenerating the key: the old key fails from the very next request, including one racing the regeneration", async () => {
-        const {core} = await openTestCore({deps: {loadEngine}, session: {enabled: true, modelPath}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}, session: {enabled: true, modelPath: shared.modelPath}});
         await core.start();
         const port = core.state.listeningPort!;
         const oldKey = core.copyKey();
@@ -160,12 +145,12 @@ describe("AppCore lifecycle on the real model", () => {
     });
 
     test("Test reports a real round trip, or exactly why there is none", async () => {
-        const {core} = await openTestCore({deps: {loadEngine}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}});
         expect(await core.test()).toMatchObject({ok: false, reason: "off"});
         await core.enable();
         expect(await core.test()).toMatchObject({ok: false, reason: "no_model"});
 
-        await core.loadModel(modelPath);
+        await core.loadModel(shared.modelPath);
         const result = await core.test();
         expect(result).toMatchObject({ok: true, model: "stories260K"});
         expect(result.message).toMatch(/^answered in \d+ ms \(model stories260K\)$/);
@@ -176,20 +161,20 @@ describe("AppCore lifecycle on the real model", () => {
 
     test("the switch, port and model are saved and come back at the next start", async () => {
         const dataDir = await makeTempDir();
-        const first = await openTestCore({dataDir, deps: {loadEngine}, session: {port: undefined}});
+        const first = await openTestCore({dataDir, deps: {loadEngine: shared.loadEngine}, session: {port: undefined}});
         const port = await freePort();
         await first.core.setPort(port);
         await first.core.enable();
-        await first.core.loadModel(modelPath);
+        await first.core.loadModel(shared.modelPath);
         expect(first.core.state.status).toBe(`Running — http://127.0.0.1:${port}`);
         await first.core.dispose();
         expect(first.core.state.status).toBe("Off");
         expect(await isListening(port)).toBe(false);
 
         const settings = JSON.parse(await fs.readFile(path.join(dataDir, "settings.json"), "utf8")) as Record<string, unknown>;
-        expect(settings).toEqual({port, enabled: true, modelPath});
+        expect(settings).toEqual({port, enabled: true, modelPath: shared.modelPath});
 
-        const second = await openTestCore({dataDir, deps: {loadEngine, licenseStore: first.licenseStore}, session: {port: undefined}});
+        const second = await openTestCore({dataDir, deps: {loadEngine: shared.loadEngine, licenseStore: first.licenseStore}, session: {port: undefined}});
         const seen: AppState[] = [];
         second.core.onStateChange((state) => seen.push(state));
         await second.core.start();

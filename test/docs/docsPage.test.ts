@@ -1,6 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromium, type Browser} from "playwright-core";
+import {launchChromium} from "../support/launchChromium.js";
+import type {Browser} from "playwright-core";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 const root = new URL("../../", import.meta.url);
@@ -9,11 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
     server = await startTestServer({sequences: 1});
-    browser = await chromium.launch({
-        executablePath: process.env.THOLOS_CHROMIUM ?? "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"]
-    });
+    browser = await launchChromium();
 });
 afterAll(async () => {
     await browser?.close();

@@ -3,35 +3,21 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {getLlama, type Llama} from "node-llama-cpp";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import {describe, expect, test} from "vitest";
+import {useSharedLlama} from "../support/useSharedLlama.js";
 import {SettingsStore} from "../../src/app/settings/SettingsStore.js";
-import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {makeTempDir} from "../app/utils/makeTempDir.js";
 import {openTestCore} from "../app/utils/openTestCore.js";
 import {createTestLicenseStore} from "../app/utils/testLicenses.js";
 import {cliEnv, runCli} from "../e2e/utils/cli.js";
 import {createCorruptModels} from "../fixtures/gguf/createCorruptModels.js";
-import {testModelPath} from "../support/testModelPath.js";
 
 // SPEC §5 faults: crashes mid-write, corrupt files, a port taken at the worst moment — the app reports and goes on.
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const writer = fileURLToPath(new URL("./utils/settingsWriter.ts", import.meta.url));
 const runningPattern = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
 
-let llama: Llama;
-let modelPath: string;
-const loadEngine: LoadEngine = (options) => LlamaEngine.load({...options, llama});
-
-beforeAll(async () => {
-    modelPath = await testModelPath();
-    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
-});
-afterAll(async () => {
-    // After a failed (truncated) model load, disposing the runtime can hang; the process ends with the file anyway.
-    await Promise.race([llama?.dispose(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-});
+const shared = useSharedLlama();
 
 describe("kill -9 during settings writes", () => {
     test("always leaves a valid settings.json (never corrupt, never missing once written)", {timeout: 120_000}, async () => {
@@ -71,7 +57,7 @@ describe("corrupt files give clear errors and the core goes on", () => {
         const licenseStore = await createTestLicenseStore(dataDir, "none");
         await fs.writeFile(path.join(dataDir, "license.json"), "\u0000garbage{");
 
-        const {core} = await openTestCore({dataDir, deps: {loadEngine, licenseStore}, session: {modelPath: corrupt.truncated, enabled: true}});
+        const {core} = await openTestCore({dataDir, deps: {loadEngine: shared.loadEngine, licenseStore}, session: {modelPath: corrupt.truncated, enabled: true}});
         expect(core.state.settingsProblem).toMatch(/moved to/);
         expect(core.state.edition).toBe("personal");
         expect(core.state.editionReason.length).toBeGreaterThan(10);
@@ -84,11 +70,11 @@ describe("corrupt files give clear errors and the core goes on", () => {
 
     test("a truncated model is an Error naming it; loading a good one afterwards serves", {timeout: 60_000}, async () => {
         const corrupt = await createCorruptModels(await makeTempDir());
-        const {core} = await openTestCore({deps: {loadEngine}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}});
         await core.enable();
         await expect(core.loadModel(corrupt.truncated)).rejects.toMatchObject({code: "model_load_failed"});
         expect(core.state.status).toMatch(/^Error — .*truncated, corrupt or of an unsupported kind/);
-        await core.loadModel(modelPath);
+        await core.loadModel(shared.modelPath);
         expect(core.state.status).toMatch(runningPattern);
     });
 });
@@ -100,7 +86,7 @@ describe("the port taken between enabling and listening", () => {
         const port = (probe.address() as net.AddressInfo).port;
         await new Promise((resolve) => probe.close(resolve));
 
-        const {core} = await openTestCore({deps: {loadEngine}, session: {port}});
+        const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}, session: {port}});
         await core.enable();
         expect(core.state.status).toBe("Enabled — starts once a model is loaded.");
 
@@ -108,7 +94,7 @@ describe("the port taken between enabling and listening", () => {
         const blocker = net.createServer();
         await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
         try {
-            await core.loadModel(modelPath);
+            await core.loadModel(shared.modelPath);
             expect(core.state.status).toMatch(new RegExp(`^Error — port ${port} is already in use by another program`));
             expect(core.state.model.state).toBe("loaded");
             expect(await core.test()).toMatchObject({ok: false, reason: "port_error"});

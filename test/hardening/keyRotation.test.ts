@@ -1,26 +1,13 @@
-import {getLlama, type Llama} from "node-llama-cpp";
-import {afterAll, beforeAll, expect, test} from "vitest";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
-import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
+import {expect, test} from "vitest";
+import {useSharedLlama} from "../support/useSharedLlama.js";
 import {openTestCore} from "../app/utils/openTestCore.js";
 import {streamApi} from "../support/streamApi.js";
-import {testModelPath} from "../support/testModelPath.js";
 
 // Key rotation under load (SPEC §4): the AppCore serving the real model while streams run and clients keep sending.
-let llama: Llama;
-let modelPath: string;
-const loadEngine: LoadEngine = (options) => LlamaEngine.load({...options, llama});
-
-beforeAll(async () => {
-    modelPath = await testModelPath();
-    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
-});
-afterAll(async () => {
-    await llama?.dispose();
-});
+const shared = useSharedLlama();
 
 test("regenerating while streams run: old key 401 from then on, the new key never fails, running streams finish", {timeout: 90_000}, async () => {
-    const {core} = await openTestCore({deps: {loadEngine}, session: {enabled: true, modelPath, sequences: 2}});
+    const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}, session: {enabled: true, modelPath: shared.modelPath, sequences: 2}});
     await core.start();
     const port = core.state.listeningPort!;
     const baseUrl = `http://127.0.0.1:${port}/v1`;

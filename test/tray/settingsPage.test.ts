@@ -1,7 +1,8 @@
 import net from "node:net";
 import {fileURLToPath} from "node:url";
 import {getLlama, type Llama} from "node-llama-cpp";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {launchChromium} from "../support/launchChromium.js";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, onTestFinished, test} from "vitest";
 import type {AppCore} from "../../src/app/AppCore.js";
 import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
@@ -24,11 +25,7 @@ beforeAll(async () => {
     modelPath = await testModelPath();
     llama = await getLlama({gpu: false, build: "never", progressLogs: false});
     pages = await serveTrayPages();
-    browser = await chromium.launch({
-        executablePath: process.env.THOLOS_CHROMIUM ?? "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"]
-    });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
