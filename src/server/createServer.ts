@@ -72,13 +72,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     });
 
     // `curl -d` sends JSON labelled as a form; parse any body as JSON rather than refuse it, as llama-server does.
-    app.addContentTypeParser("*", {parseAs: "string"}, (_request, body, done) => {
-        try {
-            done(null, body === "" ? undefined : JSON.parse(body as string));
-        } catch {
-            done(new ApiError("invalid_json", "The request body is not valid JSON. Check for a missing quote, comma or brace."), undefined);
-        }
-    });
+    // Fastify's own JSON parser, so such bodies fail exactly as `application/json` ones do (mapped in toApiError).
+    app.addContentTypeParser("*", {parseAs: "string"}, app.getDefaultJsonParser("error", "error"));
 
     app.addHook("onRequest", async (request) => {
         const port = (app.server.address() as AddressInfo | null)?.port ?? 0;

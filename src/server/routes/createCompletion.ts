@@ -3,16 +3,10 @@ import type {CompletionUsage, CreateCompletionRequest, CreateCompletionResponse}
 import type {ServerEngine} from "../ServerEngine.js";
 import type {ServerLifetime} from "../ServerLifetime.js";
 import {ApiError} from "../ApiError.js";
+import {toInputList} from "./toInputList.js";
 import {abortOnClientClose} from "./abortOnClientClose.js";
 import {openEventStream} from "./openEventStream.js";
 import {responseIdentity} from "./responseIdentity.js";
-
-/** A prompt of any accepted form → the list of prompts, one choice each. */
-function toPrompts(prompt: CreateCompletionRequest["prompt"]): (string | number[])[] {
-    if (typeof prompt === "string") return [prompt];
-    if (prompt.every((item): item is number => typeof item === "number")) return [prompt];
-    return prompt as (string | number[])[];
-}
 
 function rejectUnsupported(body: CreateCompletionRequest) {
     if (body.n != null && body.n !== 1)
@@ -28,7 +22,7 @@ function rejectUnsupported(body: CreateCompletionRequest) {
 export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     rejectUnsupported(body);
     engine.assertModel(body.model);
-    const prompts = toPrompts(body.prompt);
+    const prompts = toInputList(body.prompt);
     if (body.echo === true && prompts.some((prompt) => typeof prompt !== "string"))
         throw new ApiError("unsupported_parameter", "echo works with text prompts only.", "echo");
     const echo = (index: number) => body.echo === true ? prompts[index] as string : "";

@@ -3,17 +3,12 @@ import type {CreateEmbeddingRequest, CreateEmbeddingResponse} from "../../../con
 import type {ServerEngine} from "../ServerEngine.js";
 import type {ServerLifetime} from "../ServerLifetime.js";
 import {ApiError} from "../ApiError.js";
+import {toInputList} from "./toInputList.js";
 import {abortOnClientClose} from "./abortOnClientClose.js";
-
-function toInputs(input: CreateEmbeddingRequest["input"]): (string | number[])[] {
-    if (typeof input === "string") return [input];
-    if (input.every((item): item is number => typeof item === "number")) return [input];
-    return input as (string | number[])[];
-}
 
 export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     engine.assertModel(body.model);
-    const result = await engine.embed(toInputs(body.input), {signal: abortOnClientClose(reply, lifetime.signal)});
+    const result = await engine.embed(toInputList(body.input), {signal: abortOnClientClose(reply, lifetime.signal)});
     const size = result.vectors[0]?.length ?? 0;
     if (body.dimensions != null && body.dimensions !== size)
         throw new ApiError("unsupported_parameter", `This model's embeddings have ${size} dimensions; other sizes are not supported.`, "dimensions");
