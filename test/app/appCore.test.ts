@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import {describe, expect, test} from "vitest";
+import {isListening} from "../support/isListening.js";
 import {useSharedLlama} from "../support/useSharedLlama.js";
 import type {AppState} from "../../src/app/AppState.js";
 import {EngineError} from "../../src/engine/EngineError.js";
@@ -16,17 +17,6 @@ const runningPattern = /^Running — http:\/\/127\.0\.0\.1:(\d+)$/;
 
 function listModels(port: number, key: string) {
     return fetch(`http://127.0.0.1:${port}/v1/models`, {headers: {authorization: `Bearer ${key}`}});
-}
-
-async function isListening(port: number) {
-    return new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, "127.0.0.1");
-        socket.once("connect", () => {
-            socket.destroy();
-            resolve(true);
-        });
-        socket.once("error", () => resolve(false));
-    });
 }
 
 describe("AppCore lifecycle on the real model", () => {

@@ -3,6 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {isListening} from "../support/isListening.js";
 import {testModelPath} from "../support/testModelPath.js";
 import {cliEnv, runCli, startServe, type ServeProcess} from "./utils/cli.js";
 
@@ -15,17 +16,6 @@ async function tempHome() {
 
 function listModels(port: number, key: string) {
     return fetch(`http://127.0.0.1:${port}/v1/models`, {headers: {authorization: `Bearer ${key}`}});
-}
-
-function isListening(port: number) {
-    return new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, "127.0.0.1");
-        socket.once("connect", () => {
-            socket.destroy();
-            resolve(true);
-        });
-        socket.once("error", () => resolve(false));
-    });
 }
 
 // Each CLI run is a fresh Node process; on a busy 2-core machine a test of several runs needs more than the default.
