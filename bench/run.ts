@@ -1,133 +1,75 @@
-// `npm run bench`: the server against node-llama-cpp in-process on the same model and settings, interleaved
-// (A B A B …) so machine noise hits both sides alike. Benchmarks report; they never assert.
-import {getLlama, LlamaCompletion} from "node-llama-cpp";
-import {buildOpenApiDocument} from "../contract/index.js";
-import {LlamaEngine} from "../src/engine/LlamaEngine.js";
-import {createServer} from "../src/server/createServer.js";
-import {listenOnLoopback} from "../src/server/listenOnLoopback.js";
-import {format, summarize} from "./measure.js";
+// `npm run bench`: the server (`tholos serve`, its own process) against node-llama-cpp in-process on the same model
+// and settings, interleaved (A B A B …) so machine noise hits both sides alike; issue #7's full set of figures on
+// stories260K and on a generated ~80M-parameter model. Writes the table into docs/performance.md and the chart to
+// docs/performance.svg. `npm run bench -- --quick` is the CI smoke: tiny runs, output to .tmp/bench. Benchmarks
+// report; they never assert (a failed request still fails the run).
+import {execFileSync} from "node:child_process";
+import {existsSync} from "node:fs";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {parseArgs} from "node:util";
+import {getLlama} from "node-llama-cpp";
+import {defaultThreads} from "../src/engine/defaultThreads.js";
+import {fullPlan, largeModelPlan, quickPlan} from "./lib/benchPlan.js";
+import {renderChart} from "./lib/renderChart.js";
+import {renderReport} from "./lib/renderReport.js";
+import {runModelBench, type ModelBenchResult} from "./lib/runModelBench.js";
 
-const modelPath = process.env.THOLOS_BENCH_MODEL ?? new URL("../../shared/models/stories260K.gguf", import.meta.url).pathname;
-const rounds = Number(process.env.THOLOS_BENCH_ROUNDS ?? 5);
-const maxTokens = Number(process.env.THOLOS_BENCH_TOKENS ?? 200);
-const prompt = "Once upon a time, there was a little girl named Lily.";
-
-type Sample = {tokensPerSecond: number, ttftMs: number};
-
-async function inProcess(threads: number): Promise<() => Promise<Sample>> {
-    const llama = await getLlama({gpu: false, build: "never"});
-    const model = await llama.loadModel({modelPath});
-    const context = await model.createContext({contextSize: 2048, sequences: 1, threads});
-    const sequence = context.getSequence();
-    return async () => {
-        await sequence.clearHistory();
-        const completion = new LlamaCompletion({contextSequence: sequence});
-        const start = performance.now();
-        let first = 0;
-        let tokens = 0;
-        await completion.generateCompletion(prompt, {
-            maxTokens, temperature: 0,
-            onToken(chunk) {
-                if (tokens === 0) first = performance.now();
-                tokens += chunk.length;
-            }
-        });
-        const end = performance.now();
-        completion.dispose({disposeSequence: false});
-        return {tokensPerSecond: (tokens - 1) / ((end - first) / 1000), ttftMs: first - start};
-    };
-}
-
-async function overHttp(baseUrl: string, apiKey: string): Promise<Sample> {
-    const start = performance.now();
-    const response = await fetch(`${baseUrl}/v1/completions`, {
-        method: "POST",
-        headers: {authorization: `Bearer ${apiKey}`, "content-type": "application/json"},
-        body: JSON.stringify({prompt, max_tokens: maxTokens, temperature: 0, stream: true, stream_options: {include_usage: true}})
-    });
-    const reader = response.body!.getReader();
-    let first = 0;
-    let tokens = 0;
-    const decoder = new TextDecoder();
-    let buffered = "";
-    for (;;) {
-        const {done, value} = await reader.read();
-        if (done) break;
-        buffered += decoder.decode(value, {stream: true});
-        const events = buffered.split("\n\n");
-        buffered = events.pop()!;
-        for (const event of events) {
-            if (event === "data: [DONE]") continue;
-            const data = JSON.parse(event.slice(6));
-            if (data.choices[0]?.text && first === 0) first = performance.now();
-            if (data.usage != null) tokens = data.usage.completion_tokens;
-        }
+const root = new URL("..", import.meta.url).pathname;
+const {values} = parseArgs({
+    options: {
+        quick: {type: "boolean", default: false},
+        model: {type: "string", multiple: true},
+        "skip-large": {type: "boolean", default: false},
+        threads: {type: "string"}
     }
-    const end = performance.now();
-    return {tokensPerSecond: (tokens - 1) / ((end - first) / 1000), ttftMs: first - start};
+});
+const quick = values.quick;
+const threads = values.threads == null ? defaultThreads() : Number(values.threads);
+const smallModel = path.resolve(root, "../shared/models/stories260K.gguf");
+const largeModel = path.join(root, ".tmp/bench-80m.gguf");
+
+const models = values.model?.map((model) => path.resolve(model)) ??
+    (quick || values["skip-large"] ? [smallModel] : [smallModel, largeModel]);
+if (models.includes(largeModel) && !existsSync(largeModel)) {
+    console.log("Generating the ~80M-parameter random-weight model (once; kept in .tmp/)…");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/make-model.ts", "--out", largeModel, "--params", "80M", "--seed", "7"],
+        {cwd: root, stdio: "inherit"});
 }
 
-async function startServer(threads: number, sequences: number) {
-    const engine = await LlamaEngine.load({modelPath, threads, gpu: "cpu", sequences, contextSize: 2048});
-    const app = await createServer({engine: () => engine, apiKey: () => "bench", openApiDocument: buildOpenApiDocument({version: "bench"})});
-    const port = await listenOnLoopback(app, 0);
-    return {baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await engine.dispose(); }};
+const started = Date.now();
+const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
+const results: ModelBenchResult[] = [];
+for (const modelPath of models) {
+    const plan = quick ? quickPlan : modelPath === largeModel ? largeModelPlan : fullPlan;
+    results.push(await runModelBench({llama, modelPath, threads, plan, log: (line) => console.log(`… ${line}`)}));
 }
+await llama.dispose();
 
-const rows: string[] = [];
-const report = (name: string, value: string) => {
-    rows.push(`| ${name} | ${value} |`);
-    console.log(`${name}: ${value}`);
-};
+const version = (name: string) => (JSON.parse(execFileSync("npm", ["ls", name, "--json", "--depth=0"], {cwd: root, encoding: "utf8"}))
+    .dependencies?.[name]?.version as string | undefined) ?? "?";
+const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8"}).trim();
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
+    `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads ${threads}; commit ${commit}`;
+const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
+const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads ${threads} · commit ${commit}`;
+const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
+    `with \`npm run bench\`. Machine: ${machine}.`;
+console.log(`\n${summary}\n\n${table}`);
 
-// Single stream, threads 1: in-process vs HTTP, interleaved.
-{
-    const local = await inProcess(1);
-    const server = await startServer(1, 4);
-    const a: Sample[] = [];
-    const b: Sample[] = [];
-    await local();
-    await overHttp(server.baseUrl, "bench");
-    for (let i = 0; i < rounds; i++) {
-        a.push(await local());
-        b.push(await overHttp(server.baseUrl, "bench"));
-    }
-    const localTps = summarize(a.map((s) => s.tokensPerSecond));
-    const httpTps = summarize(b.map((s) => s.tokensPerSecond));
-    report("in-process decode tok/s", format(localTps, 0));
-    report("HTTP SSE decode tok/s", format(httpTps, 0));
-    report("HTTP / in-process tok/s", (httpTps.median / localTps.median).toFixed(2) + "×");
-    report("in-process TTFT ms", format(summarize(a.map((s) => s.ttftMs)), 2));
-    report("HTTP TTFT ms", format(summarize(b.map((s) => s.ttftMs)), 2));
-
-    // Concurrency: N simultaneous streams, aggregate tokens/s.
-    for (const clients of [1, 2, 4]) {
-        const aggregate: number[] = [];
-        for (let i = 0; i < Math.max(2, Math.floor(rounds / 2)); i++) {
-            const start = performance.now();
-            const results = await Promise.all(Array.from({length: clients}, () => overHttp(server.baseUrl, "bench")));
-            const seconds = (performance.now() - start) / 1000;
-            aggregate.push(results.length * maxTokens / seconds);
-        }
-        report(`${clients} concurrent clients, aggregate tok/s`, format(summarize(aggregate), 0));
-    }
-    await server.close();
+const outDir = quick ? path.join(root, ".tmp/bench") : path.join(root, "docs");
+await mkdir(outDir, {recursive: true});
+await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
+if (quick)
+    await writeFile(path.join(outDir, "results.md"), `${summary}\n\n${table}\n`);
+else {
+    // Only the marked block of docs/performance.md is generated; the analysis around it is written by hand.
+    const documentPath = path.join(outDir, "performance.md");
+    const document = await readFile(documentPath, "utf8");
+    const block = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+    if (!block.test(document)) throw new Error(`${documentPath} has no <!-- bench:start --> … <!-- bench:end --> block`);
+    await writeFile(documentPath, document.replace(block, (_, start: string, end: string) => `${start}${summary}\n\n${table}\n${end}`));
 }
-
-// Threads 1 vs 2, in-process, interleaved.
-{
-    const one = await inProcess(1);
-    const two = await inProcess(2);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-        a.push((await one()).tokensPerSecond);
-        b.push((await two()).tokensPerSecond);
-    }
-    report("threads 1 tok/s", format(summarize(a), 0));
-    report("threads 2 tok/s", format(summarize(b), 0));
-    report("threads 2 / threads 1", (summarize(b).median / summarize(a).median).toFixed(2) + "×");
-}
-
-console.log(`\n| measure (median, min–max; ${rounds} rounds, ${maxTokens} tokens) | value |\n|---|---|\n${rows.join("\n")}`);
+console.log(`\nWrote ${path.relative(root, outDir)}/performance.svg`);
 process.exit(0);

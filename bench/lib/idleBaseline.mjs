@@ -1,0 +1,14 @@
+// Plain JavaScript run by plain `node` (no tsx loader, nothing of ours): node-llama-cpp holding the model and a
+// context configured like the server's, idle. Prints its resident memory in bytes. Used by measureIdleBaseline.ts.
+import {getLlama} from "node-llama-cpp";
+
+const [modelPath, threads, sequences] = process.argv.slice(2);
+const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
+const model = await llama.loadModel({modelPath});
+const context = await model.createContext({
+    sequences: Number(sequences), contextSize: Math.min(model.trainContextSize, 4096), threads: Number(threads)
+});
+context.getSequence();
+await new Promise((resolve) => setTimeout(resolve, 500));
+console.log(JSON.stringify({rss: process.memoryUsage.rss()}));
+process.exit(0);
