@@ -8,12 +8,18 @@ export type InProcessTiming = {ttftMs: number, decodeTokensPerSecond: number, to
 export type InProcessBaselineOptions = {
     llama: Llama,
     modelPath: string,
-    threads: number
+    threads: number,
+
+    /** Default: off, as `tholos serve` on CPU. */
+    flashAttention?: boolean,
+
+    /** Context sequences. Default 4, as `tholos serve`. */
+    sequences?: number
 };
 
 /**
- * node-llama-cpp used directly, as a script would without our server: `LlamaCompletion` and `LlamaChat` on one
- * sequence, with the settings `tholos serve` uses (context size, threads, chat wrapper). The reference the server's
+ * node-llama-cpp used directly, as a script would without our server: `LlamaCompletion` and `LlamaChat` on its
+ * sequences, with the settings `tholos serve` uses (context size, threads, flash attention, chat wrapper). The reference the server's
  * figures are divided by.
  */
 export class InProcessBaseline {
@@ -28,9 +34,10 @@ export class InProcessBaseline {
     public static async load(options: InProcessBaselineOptions) {
         const model = await options.llama.loadModel({modelPath: options.modelPath});
         const context = await model.createContext({
-            sequences: 1,
+            sequences: options.sequences ?? 4,
             contextSize: Math.min(model.trainContextSize, 4096),
-            threads: options.threads
+            threads: options.threads,
+            flashAttention: options.flashAttention ?? false
         });
         return new InProcessBaseline(model, context);
     }
@@ -39,24 +46,59 @@ export class InProcessBaseline {
         const sequence = this._context.getSequence();
         const completion = new LlamaCompletion({contextSequence: sequence});
         try {
-            return await measure((onToken) => completion.generateCompletion(prompt, {...sampling, onToken}));
+            // The server's mapping of OpenAI's defaults: no repeat penalty (LlamaCompletion's own default has one).
+            return await measure((onToken) => completion.generateCompletion(prompt, {...sampling, repeatPenalty: false, onToken}));
         } finally {
             completion.dispose({disposeSequence: true});
         }
     }
 
+    /** One `LlamaCompletion` per prompt, all at once on separate sequences: aggregate tokens per second. */
+    public async completeConcurrently(prompts: string[], sampling: (index: number) => {maxTokens: number, temperature: number, seed?: number}) {
+        const start = performance.now();
+        const results = await Promise.all(prompts.map((prompt, index) => this.complete(prompt, sampling(index))));
+        return results.reduce((sum, result) => sum + result.tokens, 0) / ((performance.now() - start) / 1000);
+    }
+
     public async chat(history: ChatHistoryItem[], sampling: {maxTokens: number, temperature: number, seed?: number}): Promise<InProcessTiming> {
         const sequence = this._context.getSequence();
-        // The wrapper `tholos serve` picks: the model's own template, else node-llama-cpp's general one.
-        const chatWrapper = this._model.fileInfo.metadata.tokenizer?.chat_template != null
-            ? resolveChatWrapper(this._model)
-            : new GeneralChatWrapper();
-        const chat = new LlamaChat({contextSequence: sequence, chatWrapper});
+        const chat = new LlamaChat({contextSequence: sequence, chatWrapper: this._chatWrapper()});
         try {
             return await measure(async (onToken) => (await chat.generateResponse(history, {...sampling, onToken})).response);
         } finally {
             chat.dispose({disposeSequence: true});
         }
+    }
+
+    /**
+     * A conversation of `turns` user turns on one sequence and one LlamaChat (which reuses the cached prefix):
+     * time to the first token of each turn, in ms.
+     */
+    public async conversation(openings: string[], sampling: {maxTokens: number, temperature: number, seed?: number}) {
+        const sequence = this._context.getSequence();
+        const chat = new LlamaChat({contextSequence: sequence, chatWrapper: this._chatWrapper()});
+        const history: ChatHistoryItem[] = [];
+        const ttfts: number[] = [];
+        try {
+            for (const text of openings) {
+                history.push({type: "user", text});
+                const result = await measure(async (onToken) => (await chat.generateResponse(history, {...sampling, onToken})).response);
+                history.push({type: "model", response: [result.text]});
+                ttfts.push(result.ttftMs);
+            }
+            return ttfts;
+        } finally {
+            chat.dispose({disposeSequence: true});
+        }
+    }
+
+    public countTokens(text: string) {
+        return this._model.tokenize(text).length;
+    }
+
+    /** The wrapper `tholos serve` picks: the model's own template, else node-llama-cpp's general one. */
+    private _chatWrapper() {
+        return this._model.fileInfo.metadata.tokenizer?.chat_template != null ? resolveChatWrapper(this._model) : new GeneralChatWrapper();
     }
 
     public async dispose() {

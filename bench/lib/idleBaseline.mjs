@@ -6,7 +6,8 @@ const [modelPath, threads, sequences] = process.argv.slice(2);
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const model = await llama.loadModel({modelPath});
 const context = await model.createContext({
-    sequences: Number(sequences), contextSize: Math.min(model.trainContextSize, 4096), threads: Number(threads)
+    sequences: Number(sequences), contextSize: Math.min(model.trainContextSize, 4096), threads: Number(threads),
+    flashAttention: false
 });
 context.getSequence();
 await new Promise((resolve) => setTimeout(resolve, 500));

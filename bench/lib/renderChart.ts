@@ -23,9 +23,10 @@ export function renderChart(results: readonly ModelBenchResult[], caption: strin
             {label: "completions, HTTP SSE", value: result.completions.http.tokensPerSecond, kind: "server"},
             {label: "chat, in-process", value: result.chat.inProcess.tokensPerSecond, kind: "baseline"},
             {label: "chat, HTTP SSE", value: result.chat.http.tokensPerSecond, kind: "server"},
-            ...result.concurrency.map((level): Bar => ({
-                label: `${level.clients} client${level.clients === 1 ? "" : "s"}, aggregate`, value: level.tokensPerSecond, kind: "server"
-            }))
+            ...result.concurrency.flatMap((level): Bar[] => [
+                {label: `${Math.min(level.clients, 4)} at once, in-process`, value: level.inProcessTokensPerSecond, kind: "baseline"},
+                {label: `${level.clients} client${level.clients === 1 ? "" : "s"}, HTTP aggregate`, value: level.tokensPerSecond, kind: "server"}
+            ])
         ];
         const scale = niceCeiling(Math.max(...bars.map((bar) => bar.value.max).filter(Number.isFinite), 1));
         const plotWidth = width - labelWidth - 70;

@@ -36,6 +36,7 @@ export function renderReport(results: readonly ModelBenchResult[], largeModels: 
     for (const clients of levels) {
         const level = (result: ModelBenchResult) => result.concurrency.find((candidate) => candidate.clients === clients);
         each(`${clients} concurrent clients: aggregate tok/s`, (result) => optional(level(result)?.tokensPerSecond, 0));
+        each(`${clients} at once in-process (≤ 4 sequences): aggregate tok/s`, (result) => optional(level(result)?.inProcessTokensPerSecond, 0));
         each(`${clients} concurrent clients: TTFT ms p50 / p95`, (result) => {
             const ttft = level(result)?.ttftMs;
             return ttft == null ? "—" : `${ttft.p50.toFixed(1)} / ${ttft.p95.toFixed(1)}`;
@@ -47,6 +48,11 @@ export function renderReport(results: readonly ModelBenchResult[], largeModels: 
             const value = four / result.completions.inProcess.tokensPerSecond.median;
             return ratio(value) + check(value >= 1.5);
         }, "≥ 1.5×");
+    if (levels.includes(4))
+        each("node-llama-cpp alone: 4 at once ÷ single stream", (result) => {
+            const four = result.concurrency.find((level) => level.clients === 4)!.inProcessTokensPerSecond.median;
+            return ratio(four / result.completions.inProcess.tokensPerSecond.median);
+        }, "(the engine's ceiling)");
 
     each("multi-turn: TTFT ms at turn 1", (result) => formatSummary(result.multiTurn.firstTtftMs, 1));
     each("multi-turn: TTFT ms at the last turn", (result) => `${formatSummary(result.multiTurn.lastTtftMs, 1)} (turn ${result.multiTurn.turns})`);
@@ -71,6 +77,15 @@ export function renderReport(results: readonly ModelBenchResult[], largeModels: 
     each("threads 1: decode tok/s (in-process)", (result) => formatSummary(result.threads.one, 0));
     each("threads 2: decode tok/s (in-process)", (result) => formatSummary(result.threads.two, 0));
     each("threads 2 ÷ threads 1", (result) => ratio(result.threads.two.median / result.threads.one.median));
+    each("flash attention off: decode tok/s (in-process)", (result) => formatSummary(result.flashAttention.off, 0));
+    each("flash attention on: decode tok/s (in-process)", (result) => formatSummary(result.flashAttention.on, 0));
+    each("flash attention on ÷ off, decode", (result) => ratio(result.flashAttention.on.median / result.flashAttention.off.median));
+    each("long prompt read ms, flash attention off", (result) =>
+        `${formatSummary(result.flashAttention.offPromptMs, 1)} (${result.flashAttention.promptTokens} tokens)`);
+    each("long prompt read ms, flash attention on", (result) => formatSummary(result.flashAttention.onPromptMs, 1));
+    each("chat TTFT ms at the last turn, flash attention off", (result) =>
+        `${formatSummary(result.flashAttention.offLastTurnMs, 1)} (turn ${result.flashAttention.turns})`);
+    each("chat TTFT ms at the last turn, flash attention on", (result) => formatSummary(result.flashAttention.onLastTurnMs, 1));
 
     const header = `| measure | ${results.map((result) => result.model).join(" | ")} | target |`;
     const divider = `|---|${results.map(() => "---|").join("")}---|`;

@@ -20,11 +20,17 @@ export type ModelBenchResult = {
     model: string,
     completions: PairResult,
     chat: PairResult,
-    concurrency: {clients: number, tokensPerSecond: Summary, ttftMs: Summary}[],
+    concurrency: {clients: number, tokensPerSecond: Summary, ttftMs: Summary, inProcessTokensPerSecond: Summary}[],
     multiTurn: {turns: number, firstTtftMs: Summary, lastTtftMs: Summary},
     memory: {baselineIdleMiB: number, idleMiB: number, peakMiB: number, growth: {requests: number, beforeMiB: number, afterMiB: number}},
     coldStartMs: Summary,
-    threads: {one: Summary, two: Summary}
+    threads: {one: Summary, two: Summary},
+
+    /** In-process, flash attention off (the CPU default) vs on: decode rate, and time to read a long prompt. */
+    flashAttention: {
+        off: Summary, on: Summary, promptTokens: number, offPromptMs: Summary, onPromptMs: Summary,
+        turns: number, offLastTurnMs: Summary, onLastTurnMs: Summary
+    }
 };
 
 const prompts = [
@@ -38,6 +44,8 @@ const prompts = [
     "One morning, the cat woke up and saw the snow."
 ];
 const promptFor = (round: number) => prompts[round % prompts.length]!;
+const conversationTurns = (conversation: number, turns: number) =>
+    Array.from({length: turns}, (_, index) => index === 0 ? promptFor(conversation) : `What happened next, in turn ${index + 1}?`);
 
 export type RunModelBenchOptions = {
     llama: Llama,
@@ -93,6 +101,7 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
             log(`${model}: ${clients} concurrent clients`);
             const agents = Array.from({length: clients}, () => new http.Agent({keepAlive: true}));
             const rates: number[] = [];
+            const inProcessRates: number[] = [];
             const ttfts: number[] = [];
             const stopSampling = clients === Math.max(...plan.concurrency) ? server.sampleMemory() : null;
             for (let round = 0; round < plan.concurrencyRounds; round++) {
@@ -103,10 +112,14 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
                 const seconds = (performance.now() - start) / 1000;
                 rates.push(results.reduce((sum, result) => sum + result.tokens, 0) / seconds);
                 ttfts.push(...results.map((result) => result.ttftMs));
+                // node-llama-cpp alone with as many generations at once (at most its 4 sequences): the engine's own ceiling.
+                inProcessRates.push(await baseline.completeConcurrently(
+                    Array.from({length: Math.min(clients, 4)}, (_, client) => promptFor(round * clients + client)),
+                    (client) => ({maxTokens: plan.tokens, ...sampling(client)})));
             }
             if (stopSampling != null) peakMiB = Math.max(peakMiB, await stopSampling());
             for (const clientAgent of agents) clientAgent.destroy();
-            concurrency.push({clients, tokensPerSecond: summarize(rates), ttftMs: summarize(ttfts)});
+            concurrency.push({clients, tokensPerSecond: summarize(rates), ttftMs: summarize(ttfts), inProcessTokensPerSecond: summarize(inProcessRates)});
         }
 
         log(`${model}: multi-turn conversations`);
@@ -114,8 +127,9 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
         const lastTtfts: number[] = [];
         for (let conversation = 0; conversation < plan.conversations; conversation++) {
             const messages: {role: "user" | "assistant", content: string}[] = [];
-            for (let turn = 1; turn <= plan.turns; turn++) {
-                messages.push({role: "user", content: turn === 1 ? promptFor(conversation) : `What happened next, in turn ${turn}?`});
+            for (const [index, content] of conversationTurns(conversation, plan.turns).entries()) {
+                const turn = index + 1;
+                messages.push({role: "user", content});
                 const result = await request("/v1/chat/completions", {messages, max_tokens: plan.tokensPerTurn, ...sampling(turn)});
                 messages.push({role: "assistant", content: result.text});
                 if (turn === 1) firstTtfts.push(result.ttftMs);
@@ -149,6 +163,24 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
         await one.dispose();
         await two.dispose();
 
+        log(`${model}: flash attention off vs on (in-process)`);
+        const off = await InProcessBaseline.load({llama: options.llama, modelPath, threads, flashAttention: false});
+        const on = await InProcessBaseline.load({llama: options.llama, modelPath, threads, flashAttention: true});
+        const decodeRuns = await interleave(plan.rounds,
+            (round) => off.complete(promptFor(round), {maxTokens: plan.tokens, ...sampling(round)}),
+            (round) => on.complete(promptFor(round), {maxTokens: plan.tokens, ...sampling(round)}));
+        // A prompt as long as a 10-turn chat: the first token's time is then mostly reading the prompt.
+        const longPrompt = (round: number) => Array.from({length: 12}, (_, index) => promptFor(round + index)).join(" ");
+        const promptRuns = await interleave(plan.rounds,
+            (round) => off.complete(longPrompt(round), {maxTokens: 1, ...sampling(round)}),
+            (round) => on.complete(longPrompt(round), {maxTokens: 1, ...sampling(round)}));
+        const promptTokens = off.countTokens(longPrompt(0));
+        const turnRuns = await interleave(plan.conversations,
+            async (round) => ({ttftMs: (await off.conversation(conversationTurns(round, plan.turns), {maxTokens: plan.tokensPerTurn, ...sampling(round)})).at(-1)!}),
+            async (round) => ({ttftMs: (await on.conversation(conversationTurns(round, plan.turns), {maxTokens: plan.tokensPerTurn, ...sampling(round)})).at(-1)!}));
+        await off.dispose();
+        await on.dispose();
+
         return {
             model,
             completions: pair(completions),
@@ -160,6 +192,16 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
             threads: {
                 one: summarize(threadRuns.a.map((run) => run.decodeTokensPerSecond)),
                 two: summarize(threadRuns.b.map((run) => run.decodeTokensPerSecond))
+            },
+            flashAttention: {
+                off: summarize(decodeRuns.a.map((run) => run.decodeTokensPerSecond)),
+                on: summarize(decodeRuns.b.map((run) => run.decodeTokensPerSecond)),
+                promptTokens,
+                offPromptMs: summarize(promptRuns.a.map((run) => run.ttftMs)),
+                onPromptMs: summarize(promptRuns.b.map((run) => run.ttftMs)),
+                turns: plan.turns,
+                offLastTurnMs: summarize(turnRuns.a.map((run) => run.ttftMs)),
+                onLastTurnMs: summarize(turnRuns.b.map((run) => run.ttftMs))
             }
         };
     } finally {
@@ -172,7 +214,7 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
 type Timing = InProcessTiming | StreamTiming;
 
 /** A B A B …: each round runs both sides back to back, so a noisy moment on the machine hits both alike. */
-async function interleave<A extends Timing, B extends Timing>(rounds: number, a: (round: number) => Promise<A>, b: (round: number) => Promise<B>) {
+async function interleave<A, B>(rounds: number, a: (round: number) => Promise<A>, b: (round: number) => Promise<B>) {
     const results = {a: [] as A[], b: [] as B[]};
     for (let round = 0; round < rounds; round++) {
         // Alternate which side goes first too, so neither always runs on a just-warmed cache.

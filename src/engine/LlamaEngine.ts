@@ -33,6 +33,13 @@ export type LlamaEngineOptions = {
     /** Tokens per sequence (prompt + completion of one request). Default: the model's training context, at most 4096. */
     contextSize?: number,
 
+    /**
+     * llama.cpp's flash attention. Default: off on CPU, where its kernel measured 1.4× slower to decode and up to 4×
+     * slower to read a long prompt than the plain attention path (`npm run bench`, docs/performance.md);
+     * node-llama-cpp's default ("auto") on GPU backends.
+     */
+    flashAttention?: boolean,
+
     /** Model load progress, 0–1. */
     onLoadProgress?(progress: number): void,
 
@@ -111,6 +118,7 @@ export class LlamaEngine {
                 sequences: options.sequences ?? 4,
                 contextSize: options.contextSize ?? Math.min(model.trainContextSize, 4096),
                 threads,
+                flashAttention: options.flashAttention ?? (llama.gpu === false ? false : undefined),
                 // Several requests' tokens share each batch; nothing else changes about results.
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
