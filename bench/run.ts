@@ -9,7 +9,8 @@ import {mkdir, readFile, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
-import {getLlama} from "node-llama-cpp";
+import {getLlama, readGgufFileInfo} from "node-llama-cpp";
+import {countParameters} from "../src/engine/countParameters.js";
 import {defaultThreads} from "../src/engine/defaultThreads.js";
 import {fullPlan, largeModelPlan, quickPlan} from "./lib/benchPlan.js";
 import {renderChart} from "./lib/renderChart.js";
@@ -26,7 +27,6 @@ const {values} = parseArgs({
     }
 });
 const quick = values.quick;
-const threads = values.threads == null ? defaultThreads() : Number(values.threads);
 const smallModel = path.resolve(root, "../shared/models/stories260K.gguf");
 const largeModel = path.join(root, ".tmp/bench-80m.gguf");
 
@@ -41,8 +41,12 @@ if (models.includes(largeModel) && !existsSync(largeModel)) {
 const started = Date.now();
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const results: ModelBenchResult[] = [];
+const threadsUsed: string[] = [];
 for (const modelPath of models) {
     const plan = quick ? quickPlan : modelPath === largeModel ? largeModelPlan : fullPlan;
+    // Both sides get the thread count `tholos serve` would pick for this model, unless --threads says otherwise.
+    const threads = values.threads == null ? defaultThreads(countParameters(await readGgufFileInfo(modelPath))) : Number(values.threads);
+    threadsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads}`);
     results.push(await runModelBench({llama, modelPath, threads, plan, log: (line) => console.log(`… ${line}`)}));
 }
 await llama.dispose();
@@ -51,9 +55,9 @@ const version = (name: string) => (JSON.parse(execFileSync("npm", ["ls", name, "
     .dependencies?.[name]?.version as string | undefined) ?? "?";
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8"}).trim();
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
-    `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads ${threads}; commit ${commit}`;
+    `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads: ${threadsUsed.join(", ")}; commit ${commit}`;
 const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
-const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads ${threads} · commit ${commit}`;
+const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads: ${threadsUsed.join(", ")} · commit ${commit}`;
 const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
     `with \`npm run bench\`. Machine: ${machine}.`;
 console.log(`\n${summary}\n\n${table}`);

@@ -47,7 +47,10 @@ export class InProcessBaseline {
         const completion = new LlamaCompletion({contextSequence: sequence});
         try {
             // The server's mapping of OpenAI's defaults: no repeat penalty (LlamaCompletion's own default has one).
-            return await measure((onToken) => completion.generateCompletion(prompt, {...sampling, repeatPenalty: false, onToken}));
+            // The server's prompt tokens (llama.cpp's tokenization, as llama-server's) and its mapping of OpenAI's
+            // defaults: no repeat penalty (LlamaCompletion's own defaults tokenize differently and add one).
+            const tokens = this._model.tokenize(prompt);
+            return await measure((onToken) => completion.generateCompletion(tokens, {...sampling, repeatPenalty: false, onToken}));
         } finally {
             completion.dispose({disposeSequence: true});
         }

@@ -10,6 +10,7 @@ import {defaultThreads} from "./defaultThreads.js";
 import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
 import {createJsonSchemaGrammar} from "./createJsonSchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
+import {countParameters} from "./countParameters.js";
 import type {EngineRuntime, GenerateOptions} from "./EngineRuntime.js";
 import {generateChat} from "./chat/generateChat.js";
 import {generateCompletion} from "./completion/generateCompletion.js";
@@ -18,7 +19,7 @@ import {embed, type EmbedResult} from "./embedding/embed.js";
 export type LlamaEngineOptions = {
     modelPath: string,
 
-    /** CPU threads for llama.cpp. Default: `defaultThreads()` (cores − 1, at least 1, at most 8). */
+    /** CPU threads for llama.cpp. Default: `defaultThreads()` (cores − 1 from 1 to 8; every core of 2 for models ≥ 50M parameters). */
     threads?: number,
 
     /** `"auto"` (default) uses Metal/CUDA/Vulkan when a prebuilt binary for it works here, else CPU; `"cpu"` forces CPU. */
@@ -100,7 +101,6 @@ export class LlamaEngine {
 
     public static async load(options: LlamaEngineOptions) {
         const file = await checkModelFile(options.modelPath);
-        const threads = options.threads ?? defaultThreads();
         const llama = options.llama ?? await getLlama({
             gpu: resolveGpuOption(options.gpu),
             // Only the binaries shipped in the npm packages: never download or compile at run time.
@@ -114,6 +114,8 @@ export class LlamaEngine {
                 modelPath: options.modelPath,
                 onLoadProgress: options.onLoadProgress
             });
+            const parameters = countParameters(model.fileInfo);
+            const threads = options.threads ?? defaultThreads(parameters);
             const context = await model.createContext({
                 sequences: options.sequences ?? 4,
                 contextSize: options.contextSize ?? Math.min(model.trainContextSize, 4096),
@@ -132,7 +134,7 @@ export class LlamaEngine {
                     backend: llama.gpu === false ? "cpu" : llama.gpu,
                     context_length: context.contextSize,
                     train_context_length: model.trainContextSize,
-                    parameters: countParameters(model),
+                    parameters,
                     size_bytes: file.size,
                     chat_template: model.fileInfo.metadata.tokenizer?.chat_template != null ? "model" : "default"
                 }
@@ -233,10 +235,4 @@ export class LlamaEngine {
         }
         return grammar;
     }
-}
-
-function countParameters(model: LlamaModel) {
-    const tensors = model.fileInfo.fullTensorInfo ?? model.fileInfo.tensorInfo;
-    if (tensors == null) return null;
-    return tensors.reduce((sum, tensor) => sum + tensor.dimensions.reduce<number>((product, size) => product * Number(size), 1), 0);
 }
