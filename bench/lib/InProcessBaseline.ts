@@ -119,5 +119,7 @@ async function measure(generate: (onToken: (tokens: readonly unknown[]) => void)
         tokens += chunk.length;
     });
     const end = performance.now();
+    // With maxTokens 1 LlamaCompletion may report its one token only at the end (first stays 0): that is the TTFT.
+    if (first === 0) first = end;
     return {ttftMs: first - start, decodeTokensPerSecond: tokens > 1 ? (tokens - 1) / ((end - first) / 1000) : NaN, tokens, text};
 }

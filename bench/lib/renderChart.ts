@@ -38,7 +38,7 @@ export function renderChart(results: readonly ModelBenchResult[], caption: strin
             const tickX = x(scale * tick);
             const bottom = y + bars.length * (barHeight + gap);
             parts.push(`<line x1="${tickX}" y1="${y}" x2="${tickX}" y2="${bottom}" class="grid"/>`);
-            parts.push(`<text x="${tickX}" y="${bottom + 12}" class="tick">${Math.round(scale * tick)}</text>`);
+            parts.push(`<text x="${tickX}" y="${bottom + 12}" class="tick">${Number((scale * tick).toFixed(1))}</text>`);
         }
         for (const bar of bars) {
             const middle = y + barHeight / 2;
@@ -59,8 +59,8 @@ export function renderChart(results: readonly ModelBenchResult[], caption: strin
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="12" y="16" class="caption">${escapeXml(caption)}</text>
-<rect x="${width - 250}" y="6" width="10" height="10" fill="${colors.baseline}"/><text x="${width - 236}" y="15" class="caption">node-llama-cpp in-process</text>
-<rect x="${width - 100}" y="6" width="10" height="10" fill="${colors.server}"/><text x="${width - 86}" y="15" class="caption">server</text>
+<rect x="${width - 330}" y="6" width="10" height="10" fill="${colors.baseline}"/><text x="${width - 316}" y="15" class="caption">node-llama-cpp in-process</text>
+<rect x="${width - 150}" y="6" width="10" height="10" fill="${colors.server}"/><text x="${width - 136}" y="15" class="caption">server</text>
 ${parts.join("\n")}
 </svg>
 `;
