@@ -35,10 +35,11 @@ export class ServerProcess {
 
     public static async start(options: ServerProcessOptions) {
         const home = await mkdtemp(path.join(os.tmpdir(), "tholos-bench-"));
-        const args = [cliPath, "serve", "--model", options.modelPath, "--port", "0", "--threads", String(options.threads), "--gpu", "cpu"];
+        const args = ["serve", "--model", options.modelPath, "--port", "0", "--threads", String(options.threads), "--gpu", "cpu"];
         if (options.sequences != null) args.push("--sequences", String(options.sequences));
         const started = performance.now();
-        const child = spawn(process.execPath, args, {
+        // The executable itself, so its shebang's Node flags apply as they do for users.
+        const child = spawn(cliPath, args, {
             env: {...process.env, THOLOS_HOME: home, THOLOS_API_KEY: benchApiKey, THOLOS_KEYCHAIN: "never"},
             stdio: ["ignore", "pipe", "pipe"]
         });
