@@ -50,7 +50,7 @@ export class InProcessBaseline {
             // The server's prompt tokens (llama.cpp's tokenization, as llama-server's) and its mapping of OpenAI's
             // defaults: no repeat penalty (LlamaCompletion's own defaults tokenize differently and add one).
             const tokens = this._model.tokenize(prompt);
-            return await measure((onToken) => completion.generateCompletion(tokens, {...sampling, repeatPenalty: false, onToken}));
+            return await measure((callbacks) => completion.generateCompletion(tokens, {...sampling, repeatPenalty: false, ...callbacks}));
         } finally {
             completion.dispose({disposeSequence: true});
         }
@@ -67,7 +67,7 @@ export class InProcessBaseline {
         const sequence = this._context.getSequence();
         const chat = new LlamaChat({contextSequence: sequence, chatWrapper: this._chatWrapper()});
         try {
-            return await measure(async (onToken) => (await chat.generateResponse(history, {...sampling, onToken})).response);
+            return await measure(async (callbacks) => (await chat.generateResponse(history, {...sampling, ...callbacks})).response);
         } finally {
             chat.dispose({disposeSequence: true});
         }
@@ -85,7 +85,7 @@ export class InProcessBaseline {
         try {
             for (const text of openings) {
                 history.push({type: "user", text});
-                const result = await measure(async (onToken) => (await chat.generateResponse(history, {...sampling, onToken})).response);
+                const result = await measure(async (callbacks) => (await chat.generateResponse(history, {...sampling, ...callbacks})).response);
                 history.push({type: "model", response: [result.text]});
                 ttfts.push(result.ttftMs);
             }
@@ -110,16 +110,27 @@ export class InProcessBaseline {
     }
 }
 
-async function measure(generate: (onToken: (tokens: readonly unknown[]) => void) => Promise<string>): Promise<InProcessTiming> {
+type Callbacks = {onToken(tokens: readonly unknown[]): void, onTextChunk(text: string): void};
+
+/**
+ * Times one generation as the server's client sees it: TTFT to the first non-empty text chunk (what a user would
+ * see, and what the server can send; node-llama-cpp may hold a token back before its text is known), the decode rate
+ * from there to the end over the tokens generated.
+ */
+async function measure(generate: (callbacks: Callbacks) => Promise<string>): Promise<InProcessTiming> {
     const start = performance.now();
     let first = 0;
     let tokens = 0;
-    const text = await generate((chunk) => {
-        if (tokens === 0 && chunk.length > 0) first = performance.now();
-        tokens += chunk.length;
+    const text = await generate({
+        onToken(chunk) {
+            tokens += chunk.length;
+        },
+        onTextChunk(chunk) {
+            if (first === 0 && chunk !== "") first = performance.now();
+        }
     });
     const end = performance.now();
-    // With maxTokens 1 LlamaCompletion may report its one token only at the end (first stays 0): that is the TTFT.
+    // A generation whose only text came at the very end (max_tokens 1): the end is its first text.
     if (first === 0) first = end;
     return {ttftMs: first - start, decodeTokensPerSecond: tokens > 1 ? (tokens - 1) / ((end - first) / 1000) : NaN, tokens, text};
 }

@@ -26,7 +26,7 @@ export type BenchPlan = {
 };
 
 export const fullPlan: BenchPlan = {
-    rounds: 7, tokens: 200, concurrency: [1, 2, 4, 8], concurrencyRounds: 3,
+    rounds: 15, tokens: 200, concurrency: [1, 2, 4, 8], concurrencyRounds: 3,
     conversations: 3, turns: 10, tokensPerTurn: 24, growthRequests: 1_000, growthTokens: 8, coldStarts: 3
 };
 

@@ -25,6 +25,12 @@ export function openEventStream(
                 .header("cache-control", "no-cache")
                 .header("x-accel-buffering", "no");
             resolve(events.stream);
+            // Node sends the status and headers with the first body write, which for a completion is the first token:
+            // the client would parse them on its time-to-first-token path. They go now instead, while the prompt is
+            // read: Fastify sets the headers, then pipes the stream into the response.
+            reply.raw.once("pipe", () => {
+                if (!reply.raw.headersSent) reply.raw.flushHeaders();
+            });
         };
         const generation = generate(events, onStart).then(
             () => events.done(),
