@@ -1,3 +1,4 @@
+import net from "node:net";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import OpenAI from "openai";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
@@ -94,6 +95,27 @@ describe("chat completions", () => {
         expect(chunks[0]!.choices[0].delta.role).toBe("assistant");
         expect(chunks.at(-1)!.choices[0].finish_reason).toMatch(/^(stop|length)$/);
         expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0].finish_reason === null)).toBe(true);
+    });
+});
+
+describe("event streams", () => {
+    // Node holds a response's head until its first body write; for a completion that is the first token, so the
+    // client parsed the headers on its time-to-first-token path (docs/performance.md).
+    it("sends the status and headers while the prompt is read, before the first token", async () => {
+        const origin = new URL(server.origin);
+        // ≈ 1,000 prompt tokens: reading them takes far longer than writing the head.
+        const body = JSON.stringify({prompt: "Once upon a time there was a girl. ".repeat(110), max_tokens: 2, stream: true});
+        const socket = net.connect(Number(origin.port), origin.hostname);
+        const firstChunk = await new Promise<string>((resolve, reject) => {
+            socket.once("data", (chunk) => resolve(chunk.toString("utf8")));
+            socket.once("error", reject);
+            socket.write(`POST /v1/completions HTTP/1.1\r\nHost: ${origin.host}\r\nAuthorization: Bearer ${server.apiKey}\r\n` +
+                `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        });
+        socket.destroy();
+        expect(firstChunk).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+        expect(firstChunk.toLowerCase()).toContain("content-type: text/event-stream");
+        expect(firstChunk).not.toContain("data:");
     });
 });
 
