@@ -11,6 +11,7 @@ import path from "node:path";
 import {parseArgs} from "node:util";
 import {getLlama, readGgufFileInfo} from "node-llama-cpp";
 import {countParameters} from "../src/engine/countParameters.js";
+import {defaultFlashAttention} from "../src/engine/defaultFlashAttention.js";
 import {defaultThreads} from "../src/engine/defaultThreads.js";
 import {fullPlan, largeModelPlan, quickPlan} from "./lib/benchPlan.js";
 import {renderChart} from "./lib/renderChart.js";
@@ -41,13 +42,15 @@ if (models.includes(largeModel) && !existsSync(largeModel)) {
 const started = Date.now();
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const results: ModelBenchResult[] = [];
-const threadsUsed: string[] = [];
+const settingsUsed: string[] = [];
 for (const modelPath of models) {
     const plan = quick ? quickPlan : modelPath === largeModel ? largeModelPlan : fullPlan;
     // Both sides get the thread count `tholos serve` would pick for this model, unless --threads says otherwise.
-    const threads = values.threads == null ? defaultThreads(countParameters(await readGgufFileInfo(modelPath))) : Number(values.threads);
-    threadsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads}`);
-    results.push(await runModelBench({llama, modelPath, threads, plan, log: (line) => console.log(`… ${line}`)}));
+    const parameters = countParameters(await readGgufFileInfo(modelPath));
+    const threads = values.threads == null ? defaultThreads(parameters) : Number(values.threads);
+    const flashAttention = defaultFlashAttention({parameters, cpu: true});
+    settingsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads} (flash attention ${flashAttention === false ? "off" : "auto"})`);
+    results.push(await runModelBench({llama, modelPath, threads, flashAttention, plan, log: (line) => console.log(`… ${line}`)}));
 }
 await llama.dispose();
 
@@ -55,9 +58,9 @@ const version = (name: string) => (JSON.parse(execFileSync("npm", ["ls", name, "
     .dependencies?.[name]?.version as string | undefined) ?? "?";
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8"}).trim();
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
-    `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads: ${threadsUsed.join(", ")}; commit ${commit}`;
+    `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads per model: ${settingsUsed.join(", ")}; commit ${commit}`;
 const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
-const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads: ${threadsUsed.join(", ")} · commit ${commit}`;
+const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads per model: ${settingsUsed.join(", ")} · commit ${commit}`;
 const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
     `with \`npm run bench\`. Machine: ${machine}.`;
 console.log(`\n${summary}\n\n${table}`);

@@ -10,8 +10,8 @@ export type InProcessBaselineOptions = {
     modelPath: string,
     threads: number,
 
-    /** Default: off, as `tholos serve` on CPU. */
-    flashAttention?: boolean,
+    /** Flash attention; `undefined` is node-llama-cpp's default. Pass what `tholos serve` picks for the model. */
+    flashAttention: boolean | undefined,
 
     /** Context sequences. Default 4, as `tholos serve`. */
     sequences?: number
@@ -37,7 +37,7 @@ export class InProcessBaseline {
             sequences: options.sequences ?? 4,
             contextSize: Math.min(model.trainContextSize, 4096),
             threads: options.threads,
-            flashAttention: options.flashAttention ?? false
+            flashAttention: options.flashAttention
         });
         return new InProcessBaseline(model, context);
     }

@@ -51,18 +51,21 @@ export type RunModelBenchOptions = {
     llama: Llama,
     modelPath: string,
     threads: number,
+
+    /** What `tholos serve` picks for this model on CPU (`defaultFlashAttention`); both sides use it. */
+    flashAttention: boolean | undefined,
     plan: BenchPlan,
     log(line: string): void
 };
 
 /** Every measurement of issue #7 on one model: the server in its own process against node-llama-cpp in this one. */
 export async function runModelBench(options: RunModelBenchOptions): Promise<ModelBenchResult> {
-    const {plan, log, modelPath, threads} = options;
+    const {plan, log, modelPath, threads, flashAttention} = options;
     const model = path.basename(modelPath).replace(/\.gguf$/i, "");
     const sampling = (round: number) => ({temperature: 0.8, seed: 1000 + round});
 
     log(`${model}: idle baseline`);
-    const baselineIdleMiB = await measureIdleBaseline({modelPath, threads, sequences: 4});
+    const baselineIdleMiB = await measureIdleBaseline({modelPath, threads, sequences: 4, flashAttention});
 
     const coldStarts: number[] = [];
     for (let i = 0; i < plan.coldStarts; i++) {
@@ -74,7 +77,7 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
     coldStarts.push(server.coldStartMs);
     const idleMiB = (await server.memory()).rssMiB;
     const agent = new http.Agent({keepAlive: true});
-    const baseline = await InProcessBaseline.load({llama: options.llama, modelPath, threads});
+    const baseline = await InProcessBaseline.load({llama: options.llama, modelPath, threads, flashAttention});
     try {
         const request = (apiPath: "/v1/completions" | "/v1/chat/completions", body: Record<string, unknown>, withAgent = agent) =>
             streamRequest({baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, body, agent: withAgent});
@@ -155,8 +158,8 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
 
         log(`${model}: threads 1 vs 2 (in-process)`);
         await baseline.dispose();
-        const one = await InProcessBaseline.load({llama: options.llama, modelPath, threads: 1});
-        const two = await InProcessBaseline.load({llama: options.llama, modelPath, threads: 2});
+        const one = await InProcessBaseline.load({llama: options.llama, modelPath, threads: 1, flashAttention});
+        const two = await InProcessBaseline.load({llama: options.llama, modelPath, threads: 2, flashAttention});
         const threadRuns = await interleave(plan.rounds,
             (round) => one.complete(promptFor(round), {maxTokens: plan.tokens, ...sampling(round)}),
             (round) => two.complete(promptFor(round), {maxTokens: plan.tokens, ...sampling(round)}));

@@ -7,6 +7,7 @@ import type {CreateChatCompletionRequest, CreateCompletionRequest, Model} from "
 import {EngineError} from "./EngineError.js";
 import {SequencePool} from "./SequencePool.js";
 import {defaultThreads} from "./defaultThreads.js";
+import {defaultFlashAttention} from "./defaultFlashAttention.js";
 import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
 import {createJsonSchemaGrammar} from "./createJsonSchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
@@ -34,11 +35,7 @@ export type LlamaEngineOptions = {
     /** Tokens per sequence (prompt + completion of one request). Default: the model's training context, at most 4096. */
     contextSize?: number,
 
-    /**
-     * llama.cpp's flash attention. Default: off on CPU, where its kernel measured 1.4× slower to decode and up to 4×
-     * slower to read a long prompt than the plain attention path (`npm run bench`, docs/performance.md);
-     * node-llama-cpp's default ("auto") on GPU backends.
-     */
+    /** llama.cpp's flash attention. Default: `defaultFlashAttention()` (off for small models on CPU, else node-llama-cpp's "auto"). */
     flashAttention?: boolean,
 
     /** Model load progress, 0–1. */
@@ -120,7 +117,7 @@ export class LlamaEngine {
                 sequences: options.sequences ?? 4,
                 contextSize: options.contextSize ?? Math.min(model.trainContextSize, 4096),
                 threads,
-                flashAttention: options.flashAttention ?? (llama.gpu === false ? false : undefined),
+                flashAttention: options.flashAttention ?? defaultFlashAttention({parameters, cpu: llama.gpu === false}),
                 // Several requests' tokens share each batch; nothing else changes about results.
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
