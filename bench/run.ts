@@ -60,7 +60,7 @@ const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root,
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
     `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads per model: ${settingsUsed.join(", ")}; commit ${commit}`;
 const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
-const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · threads per model: ${settingsUsed.join(", ")} · commit ${commit}`;
+const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · commit ${commit}`;
 const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
     `with \`npm run bench\`. Machine: ${machine}.`;
 console.log(`\n${summary}\n\n${table}`);
