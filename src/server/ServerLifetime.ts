@@ -1,3 +1,4 @@
+import {setMaxListeners} from "node:events";
 import {ApiError} from "./ApiError.js";
 
 /**
@@ -7,6 +8,12 @@ import {ApiError} from "./ApiError.js";
 export class ServerLifetime {
     private readonly _controller = new AbortController();
     private readonly _streams = new Set<Promise<unknown>>();
+
+    public constructor() {
+        // Every open request listens to `signal` until its response closes (abortOnClientClose): dozens at once is
+        // normal, not the leak Node's 10-listener warning assumes.
+        setMaxListeners(Infinity, this._controller.signal);
+    }
 
     public get signal(): AbortSignal {
         return this._controller.signal;

@@ -119,6 +119,29 @@ describe("event streams", () => {
     });
 });
 
+describe("many requests at once", () => {
+    // Each open request listens for the server stopping until its response closes; Node's 10-listener leak warning
+    // must not fire for an ordinary burst (and did, before the stop signal allowed any number of listeners).
+    it("serves a burst of 40 without Node's listener-leak warning", async () => {
+        const warnings: Error[] = [];
+        const onWarning = (warning: Error) => warnings.push(warning);
+        process.on("warning", onWarning);
+        try {
+            const statuses = await Promise.all(Array.from({length: 40}, async (_, index) => {
+                const response = await post("/completions", {prompt: `Story ${index}`, max_tokens: 1, stream: index % 2 === 0});
+                await response.text();
+                return response.status;
+            }));
+            // Two sequences and a queue of 32: most are served, the rest refused with 429 queue_full.
+            expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+            expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(20);
+        } finally {
+            process.off("warning", onWarning);
+        }
+        expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+    });
+});
+
 describe("the official openai client", () => {
     const client = () => new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
 

@@ -38,7 +38,10 @@ export async function generateCompletion(
     // "girl named" or " Lily" never matched and "little" cut the space before it from the answer.
     const {customStopTriggers, ...samplingWithoutStops} = sampling;
     const filter = new StopSequenceFilter(customStopTriggers ?? []);
-    const stopped = new AbortController();
+    // Ends the generation on a stop sequence or when the caller aborts. Linked by hand: `AbortSignal.any` costs ≈ 40 µs
+    // and leaves ≈ 2 KB per call for a major GC to reclaim on Node 20 (docs/performance.md).
+    const ended = new AbortController();
+    const onAbort = () => ended.abort(options.signal!.reason);
     let text = "";
     const pass = (value: string) => {
         if (value === "") return;
@@ -46,12 +49,14 @@ export async function generateCompletion(
         options.onText?.(value);
     };
     try {
+        if (options.signal?.aborted) onAbort();
+        else options.signal?.addEventListener("abort", onAbort, {once: true});
         options.onStart?.();
         let chunkTokens = 0;
         const result = await completion.generateCompletionWithMeta(input, {
             ...samplingWithoutStops,
-            signal: options.signal == null ? stopped.signal : AbortSignal.any([options.signal, stopped.signal]),
-            // A stop sequence ends the generation through `stopped`; a client that leaves still gets its error below.
+            signal: ended.signal,
+            // A stop sequence ends the generation through `ended`; a client that leaves still gets its error below.
             stopOnAbortSignal: true,
             maxTokens,
             disableContextShift: true,
@@ -66,7 +71,7 @@ export async function generateCompletion(
                 const {text: answer, stopped: found} = filter.push(chunk, chunkTokens);
                 chunkTokens = 0;
                 pass(answer);
-                if (found) stopped.abort();
+                if (found) ended.abort();
             }
         });
         options.signal?.throwIfAborted();
@@ -82,6 +87,7 @@ export async function generateCompletion(
             })
         };
     } finally {
+        options.signal?.removeEventListener("abort", onAbort);
         completion.dispose({disposeSequence: false});
         lease.release();
     }
