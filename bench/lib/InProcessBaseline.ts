@@ -5,6 +5,9 @@ import {
 
 export type InProcessTiming = {ttftMs: number, decodeTokensPerSecond: number, tokens: number, text: string};
 
+/** The sampling both sides get: OpenAI's `max_tokens`, `temperature` and `seed`. */
+export type Sampling = {maxTokens: number, temperature: number, seed?: number};
+
 export type InProcessBaselineOptions = {
     llama: Llama,
     modelPath: string,
@@ -19,8 +22,8 @@ export type InProcessBaselineOptions = {
 
 /**
  * node-llama-cpp used directly, as a script would without our server: `LlamaCompletion` and `LlamaChat` on its
- * sequences, with the settings `tholos serve` uses (context size, threads, flash attention, chat wrapper). The reference the server's
- * figures are divided by.
+ * sequences, with the settings `tholos serve` uses (context size, threads, flash attention, chat wrapper). The
+ * reference the server's figures are divided by.
  */
 export class InProcessBaseline {
     private readonly _model: LlamaModel;
@@ -42,28 +45,28 @@ export class InProcessBaseline {
         return new InProcessBaseline(model, context);
     }
 
-    public async complete(prompt: string, sampling: {maxTokens: number, temperature: number, seed?: number}): Promise<InProcessTiming> {
+    public async complete(prompt: string, sampling: Sampling): Promise<InProcessTiming> {
         const sequence = this._context.getSequence();
         const completion = new LlamaCompletion({contextSequence: sequence});
         try {
-            // The server's mapping of OpenAI's defaults: no repeat penalty (LlamaCompletion's own default has one).
             // The server's prompt tokens (llama.cpp's tokenization, as llama-server's) and its mapping of OpenAI's
             // defaults: no repeat penalty (LlamaCompletion's own defaults tokenize differently and add one).
             const tokens = this._model.tokenize(prompt);
-            return await measure((callbacks) => completion.generateCompletion(tokens, {...sampling, repeatPenalty: false, ...callbacks}));
+            return await measure((callbacks) =>
+                completion.generateCompletion(tokens, {...sampling, repeatPenalty: false, ...callbacks}));
         } finally {
             completion.dispose({disposeSequence: true});
         }
     }
 
     /** One `LlamaCompletion` per prompt, all at once on separate sequences: aggregate tokens per second. */
-    public async completeConcurrently(prompts: string[], sampling: (index: number) => {maxTokens: number, temperature: number, seed?: number}) {
+    public async completeConcurrently(prompts: string[], sampling: (index: number) => Sampling) {
         const start = performance.now();
         const results = await Promise.all(prompts.map((prompt, index) => this.complete(prompt, sampling(index))));
         return results.reduce((sum, result) => sum + result.tokens, 0) / ((performance.now() - start) / 1000);
     }
 
-    public async chat(history: ChatHistoryItem[], sampling: {maxTokens: number, temperature: number, seed?: number}): Promise<InProcessTiming> {
+    public async chat(history: ChatHistoryItem[], sampling: Sampling): Promise<InProcessTiming> {
         const sequence = this._context.getSequence();
         const chat = new LlamaChat({contextSequence: sequence, chatWrapper: this._chatWrapper()});
         try {
@@ -77,7 +80,7 @@ export class InProcessBaseline {
      * A conversation of `turns` user turns on one sequence and one LlamaChat (which reuses the cached prefix):
      * time to the first token of each turn, in ms.
      */
-    public async conversation(openings: string[], sampling: {maxTokens: number, temperature: number, seed?: number}) {
+    public async conversation(openings: string[], sampling: Sampling) {
         const sequence = this._context.getSequence();
         const chat = new LlamaChat({contextSequence: sequence, chatWrapper: this._chatWrapper()});
         const history: ChatHistoryItem[] = [];
@@ -101,7 +104,9 @@ export class InProcessBaseline {
 
     /** The wrapper `tholos serve` picks: the model's own template, else node-llama-cpp's general one. */
     private _chatWrapper() {
-        return this._model.fileInfo.metadata.tokenizer?.chat_template != null ? resolveChatWrapper(this._model) : new GeneralChatWrapper();
+        return this._model.fileInfo.metadata.tokenizer?.chat_template != null
+            ? resolveChatWrapper(this._model)
+            : new GeneralChatWrapper();
     }
 
     public async dispose() {
