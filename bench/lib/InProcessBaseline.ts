@@ -2,6 +2,8 @@ import {
     GeneralChatWrapper, LlamaChat, LlamaCompletion, resolveChatWrapper, type ChatHistoryItem, type Llama, type LlamaContext,
     type LlamaModel
 } from "node-llama-cpp";
+import {defaultContextSize} from "../../src/engine/defaultContextSize.js";
+import {defaultSequences} from "../../src/engine/defaultSequences.js";
 
 export type InProcessTiming = {ttftMs: number, decodeTokensPerSecond: number, tokens: number, text: string};
 
@@ -14,16 +16,13 @@ export type InProcessBaselineOptions = {
     threads: number,
 
     /** Flash attention; `undefined` is node-llama-cpp's default. Pass what `tholos serve` picks for the model. */
-    flashAttention: boolean | undefined,
-
-    /** Context sequences. Default 4, as `tholos serve`. */
-    sequences?: number
+    flashAttention: boolean | undefined
 };
 
 /**
  * node-llama-cpp used directly, as a script would without our server: `LlamaCompletion` and `LlamaChat` on its
- * sequences, with the settings `tholos serve` uses (context size, threads, flash attention, chat wrapper). The
- * reference the server's figures are divided by.
+ * sequences, with the settings `tholos serve` uses (sequences, context size, threads, flash attention, chat wrapper).
+ * The reference the server's figures are divided by.
  */
 export class InProcessBaseline {
     private readonly _model: LlamaModel;
@@ -37,12 +36,17 @@ export class InProcessBaseline {
     public static async load(options: InProcessBaselineOptions) {
         const model = await options.llama.loadModel({modelPath: options.modelPath});
         const context = await model.createContext({
-            sequences: options.sequences ?? 4,
-            contextSize: Math.min(model.trainContextSize, 4096),
+            sequences: defaultSequences,
+            contextSize: defaultContextSize(model.trainContextSize),
             threads: options.threads,
             flashAttention: options.flashAttention
         });
         return new InProcessBaseline(model, context);
+    }
+
+    /** Sequences and tokens per sequence of its context, as `tholos serve` configures them. */
+    public get contextShape() {
+        return {sequences: this._context.totalSequences, contextSize: this._context.contextSize};
     }
 
     public async complete(prompt: string, sampling: Sampling): Promise<InProcessTiming> {

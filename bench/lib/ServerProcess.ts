@@ -9,10 +9,7 @@ export const benchApiKey = "bench-key-0123456789";
 
 export type ServerProcessOptions = {
     modelPath: string,
-    threads: number,
-
-    /** `--sequences`; omitted = the product's default. */
-    sequences?: number
+    threads: number
 };
 
 /**
@@ -36,7 +33,6 @@ export class ServerProcess {
     public static async start(options: ServerProcessOptions) {
         const home = await mkdtemp(path.join(os.tmpdir(), "tholos-bench-"));
         const args = ["serve", "--model", options.modelPath, "--port", "0", "--threads", String(options.threads), "--gpu", "cpu"];
-        if (options.sequences != null) args.push("--sequences", String(options.sequences));
         const started = performance.now();
         // The executable itself, so its shebang's Node flags apply as they do for users.
         const child = spawn(cliPath, args, {

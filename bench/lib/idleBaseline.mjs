@@ -2,11 +2,11 @@
 // context configured like the server's, idle. Prints its resident memory in bytes. Used by measureIdleBaseline.ts.
 import {getLlama} from "node-llama-cpp";
 
-const [modelPath, threads, sequences, flashAttention] = process.argv.slice(2);
+const [modelPath, threads, sequences, contextSize, flashAttention] = process.argv.slice(2);
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const model = await llama.loadModel({modelPath});
 const context = await model.createContext({
-    sequences: Number(sequences), contextSize: Math.min(model.trainContextSize, 4096), threads: Number(threads),
+    sequences: Number(sequences), contextSize: Number(contextSize), threads: Number(threads),
     flashAttention: flashAttention === "default" ? undefined : flashAttention === "true"
 });
 context.getSequence();

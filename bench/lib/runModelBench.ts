@@ -64,9 +64,6 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
     const model = path.basename(modelPath).replace(/\.gguf$/i, "");
     const sampling = (round: number) => ({temperature: 0.8, seed: 1000 + round});
 
-    log(`${model}: idle baseline`);
-    const baselineIdleMiB = await measureIdleBaseline({modelPath, threads, sequences: 4, flashAttention});
-
     const coldStarts: number[] = [];
     for (let i = 0; i < plan.coldStarts; i++) {
         const server = await ServerProcess.start({modelPath, threads});
@@ -79,6 +76,9 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
     const agent = new http.Agent({keepAlive: true});
     const baseline = await InProcessBaseline.load({llama: options.llama, modelPath, threads, flashAttention});
     try {
+        log(`${model}: idle baseline`);
+        const baselineIdleMiB = await measureIdleBaseline({modelPath, threads, flashAttention, ...baseline.contextShape});
+
         const request = (apiPath: "/v1/completions" | "/v1/chat/completions", body: Record<string, unknown>, withAgent = agent) =>
             streamRequest({baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, body, agent: withAgent});
 

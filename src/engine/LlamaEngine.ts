@@ -12,6 +12,8 @@ import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
 import {createJsonSchemaGrammar} from "./createJsonSchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
 import {countParameters} from "./countParameters.js";
+import {defaultContextSize} from "./defaultContextSize.js";
+import {defaultSequences} from "./defaultSequences.js";
 import type {EngineRuntime, GenerateOptions} from "./EngineRuntime.js";
 import {generateChat} from "./chat/generateChat.js";
 import {generateCompletion} from "./completion/generateCompletion.js";
@@ -114,8 +116,8 @@ export class LlamaEngine {
             const parameters = countParameters(model.fileInfo);
             const threads = options.threads ?? defaultThreads(parameters);
             const context = await model.createContext({
-                sequences: options.sequences ?? 4,
-                contextSize: options.contextSize ?? Math.min(model.trainContextSize, 4096),
+                sequences: options.sequences ?? defaultSequences,
+                contextSize: options.contextSize ?? defaultContextSize(model.trainContextSize),
                 threads,
                 flashAttention: options.flashAttention ?? defaultFlashAttention({parameters, cpu: llama.gpu === false}),
                 // Several requests' tokens share each batch; nothing else changes about results.
