@@ -2,4 +2,12 @@
 // Runs the compiled CLI (`npm ci` builds it through the `prepare` script).
 // --max-semi-space-size=2 (MiB): V8's young generation otherwise grows to 16 MiB semi-spaces while a model loads and
 // keeps them, ≈ 25 MiB of idle RSS for nothing; scavenges of 2 MiB stay sub-millisecond (docs/performance.md).
-import "../dist/src/cli/main.js";
+
+// Checked before anything is imported: on an older Node a dependency would fail first, with an error that says nothing
+// about the cause. 20.19 is package.json's `engines` floor (require() of ES modules unflagged).
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+    process.stderr.write(`tholos: needs Node.js 20.19 or newer (24 LTS recommended); this is Node.js ${process.version}.\n`);
+    process.exit(1);
+}
+await import("../dist/src/cli/main.js");

@@ -9,13 +9,14 @@ import {runSample} from "./runSample.js";
 /**
  * Every file of docs/samples/, the code the reference shows verbatim, runs against a live server on the real model,
  * the way a reader would run it: bash (curl), python3 (requests), node (openai, fetch, AI SDK), and for TypeScript
- * tsc then tsx, in a scratch folder holding the generated types.
+ * tsc then tsx. Node and TypeScript samples run from a scratch folder inside test/clients, so they import the client
+ * libraries a user's project has (test/clients/node_modules, with zod 4) and find the project's tools above it.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const samplesFolder = path.join(root, "docs", "samples");
 
 let server: TestServer;
-/** A scratch folder inside the project (so `npx`, `tsc` and `tsx` find its node_modules) for the TypeScript samples. */
+/** The scratch folder the Node and TypeScript samples run from (beside it the generated types). */
 let workspace: string;
 
 type SampleRun = {
@@ -158,12 +159,14 @@ const runs: Record<string, SampleRun> = {
 };
 
 const typeScriptSamples = Object.entries(runs).filter(([, run]) => run.runner === "typescript").map(([file]) => file);
+const nodeSamples = [...typeScriptSamples, ...Object.keys(runs).filter((file) => file.endsWith(".mjs"))];
+const clientsFolder = path.join(root, "test", "clients");
 
 beforeAll(async () => {
     server = await startTestServer();
-    await mkdir(path.join(root, ".tmp"), {recursive: true});
-    workspace = await mkdtemp(path.join(root, ".tmp", "docs-samples-"));
-    for (const file of typeScriptSamples) await copyFile(path.join(samplesFolder, file), path.join(workspace, file));
+    await mkdir(path.join(clientsFolder, ".tmp"), {recursive: true});
+    workspace = await mkdtemp(path.join(clientsFolder, ".tmp", "docs-samples-"));
+    for (const file of nodeSamples) await copyFile(path.join(samplesFolder, file), path.join(workspace, file));
     // What a reader's project would have: strict NodeNext, and the package's `./contract` export (mapped to the
     // source here, so the test needs no build; tsx reads the same mapping).
     await writeFile(path.join(workspace, "tsconfig.json"), JSON.stringify({
@@ -196,7 +199,7 @@ function runOf(file: string, sample: SampleRun): Promise<string> {
     switch (path.extname(file)) {
         case ".sh": return run("bash", [own], root);
         case ".py": return run("python3", [own], root);
-        case ".mjs": return run(process.execPath, [own], root);
+        case ".mjs": return run(process.execPath, [path.join(workspace, file)], workspace);
         default: throw new Error(`no runner for ${file}`);
     }
 }
@@ -208,7 +211,7 @@ describe("docs/samples", () => {
 
     it("TypeScript samples type-check (tsc, strict) against the generated types and the package's contract", async () => {
         await generateTypes();
-        for (const file of typeScriptSamples)
+        for (const file of nodeSamples)
             expect(await readFile(path.join(workspace, file), "utf8")).toBe(await readFile(path.join(samplesFolder, file), "utf8"));
         await runSample({
             command: [process.execPath, path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(workspace, "tsconfig.json")],

@@ -1,6 +1,5 @@
 import net from "node:net";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import OpenAI from "openai";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {readEventStream} from "./readEventStream.js";
@@ -139,46 +138,5 @@ describe("many requests at once", () => {
             process.off("warning", onWarning);
         }
         expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
-    });
-});
-
-describe("the official openai client", () => {
-    const client = () => new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
-
-    it("creates a chat completion", async () => {
-        const completion = await client().chat.completions.create({
-            model: "stories260K",
-            messages: [{role: "user", content: "Say hello in one sentence."}],
-            max_tokens: 10
-        });
-        expect(completion.object).toBe("chat.completion");
-        expect(typeof completion.choices[0]?.message.content).toBe("string");
-        expect(completion.usage?.completion_tokens).toBeLessThanOrEqual(10);
-    });
-
-    it("streams a chat completion", async () => {
-        const stream = await client().chat.completions.create({
-            model: "stories260K",
-            messages: [{role: "user", content: "Say hello in one sentence."}],
-            max_tokens: 10,
-            stream: true,
-            stream_options: {include_usage: true}
-        });
-        let text = "";
-        let usage: OpenAI.CompletionUsage | null | undefined;
-        let finishReason: string | null | undefined;
-        for await (const chunk of stream) {
-            text += chunk.choices[0]?.delta.content ?? "";
-            finishReason ??= chunk.choices[0]?.finish_reason;
-            usage ??= chunk.usage;
-        }
-        expect(text.length).toBeGreaterThan(0);
-        expect(finishReason).toMatch(/^(stop|length)$/);
-        expect(usage?.completion_tokens).toBeGreaterThan(0);
-    });
-
-    it("surfaces a wrong key as the client's AuthenticationError", async () => {
-        const wrong = new OpenAI({baseURL: server.baseUrl, apiKey: "wrong", maxRetries: 0});
-        await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     });
 });

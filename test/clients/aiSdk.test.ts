@@ -1,9 +1,11 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {generateText, streamText} from "ai";
+import {generateText, streamText, tool} from "ai";
 import {createOpenAICompatible} from "@ai-sdk/openai-compatible";
+import {createOpenAI} from "@ai-sdk/openai";
+import {z} from "zod";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
-/** A widely used framework beyond `openai`: the Vercel AI SDK's OpenAI-compatible provider (ai 6, Node 20). */
+/** A widely used framework beyond `openai`: the Vercel AI SDK (ai 7) through its OpenAI-compatible provider and OpenAI's own. */
 let server: TestServer;
 const model = () => createOpenAICompatible({name: "tholos", baseURL: server.baseUrl, apiKey: server.apiKey, includeUsage: true})("stories260K");
 
@@ -54,5 +56,48 @@ describe("Vercel AI SDK (@ai-sdk/openai-compatible)", () => {
     it("surfaces a wrong key as an error", async () => {
         const wrong = createOpenAICompatible({name: "tholos", baseURL: server.baseUrl, apiKey: "wrong-key"})("stories260K");
         await expect(generateText({model: wrong, prompt: "Hi", maxRetries: 0})).rejects.toThrow(/API key/);
+    });
+
+    it("a forced tool call with a zod 4 input schema: the SDK parses it and runs the tool", async () => {
+        const inputs: {city: string}[] = [];
+        const result = await generateText({
+            model: model(),
+            prompt: "What is the weather in Paris?",
+            tools: {
+                get_weather: tool({
+                    description: "The current weather in a city.",
+                    inputSchema: z.object({city: z.string().max(20)}),
+                    execute: async (input) => {
+                        inputs.push(input);
+                        return {sky: "sunny"};
+                    }
+                })
+            },
+            toolChoice: {type: "tool", toolName: "get_weather"},
+            maxOutputTokens: 128,
+            maxRetries: 0
+        });
+        expect(result.finishReason).toBe("tool-calls");
+        expect(result.toolCalls.map((call) => call.toolName)).toEqual(["get_weather"]);
+        expect(inputs).toHaveLength(1);
+        expect(Object.keys(inputs[0]!)).toEqual(["city"]);
+        expect(result.toolResults[0]?.output).toEqual({sky: "sunny"});
+    });
+});
+
+describe("Vercel AI SDK (@ai-sdk/openai), chat-completions model", () => {
+    // `openai(id)` alone speaks the Responses API (the Responses issue); `.chat(id)` is the Chat Completions model.
+    const openai = () => createOpenAI({baseURL: server.baseUrl, apiKey: server.apiKey});
+
+    it("generateText and streamText", async () => {
+        const whole = await generateText({model: openai().chat("stories260K"), prompt: "Say hello.", maxOutputTokens: 12, maxRetries: 0});
+        expect(whole.text.length).toBeGreaterThan(0);
+        expect(whole.usage.outputTokens).toBeGreaterThan(0);
+
+        const streamed = streamText({model: openai().chat("stories260K"), prompt: "Tell me a story.", maxOutputTokens: 12, maxRetries: 0});
+        const deltas: string[] = [];
+        for await (const delta of streamed.textStream) deltas.push(delta);
+        expect(deltas.join("").length).toBeGreaterThan(0);
+        expect((await streamed.usage).outputTokens).toBeGreaterThan(0);
     });
 });
