@@ -1,6 +1,6 @@
 import {randomBytes} from "node:crypto";
 import path from "node:path";
-import type {Model} from "../../contract/index.js";
+import type {EngineModelInfo} from "../engine/EngineModelInfo.js";
 import {AppCoreError} from "./AppCoreError.js";
 import type {AppCoreOptions} from "./AppCoreOptions.js";
 import type {AppState} from "./AppState.js";
@@ -238,7 +238,7 @@ export class AppCore {
      * Progress is in `state.model`. A missing / non-GGUF / truncated file rejects with `EngineError("model_load_failed")`
      * naming the file and the reason, which is also the status; the core keeps running without a model.
      */
-    public async loadModel(modelPath: string): Promise<Model> {
+    public async loadModel(modelPath: string): Promise<EngineModelInfo> {
         this.#assertOpen();
         const resolved = path.resolve(modelPath);
         const info = await this.#host.load(resolved);

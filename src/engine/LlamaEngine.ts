@@ -3,7 +3,6 @@ import {
     GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
     type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
 } from "node-llama-cpp";
-import type {CreateChatCompletionRequest, CreateCompletionRequest, Model} from "../../contract/index.js";
 import {EngineError} from "./EngineError.js";
 import {SequencePool} from "./SequencePool.js";
 import {defaultThreads} from "./defaultThreads.js";
@@ -14,9 +13,13 @@ import {checkModelFile} from "./checkModelFile.js";
 import {countParameters} from "./countParameters.js";
 import {defaultContextSize} from "./defaultContextSize.js";
 import {defaultSequences} from "./defaultSequences.js";
-import type {EngineRuntime, GenerateOptions} from "./EngineRuntime.js";
+import type {EngineRuntime} from "./EngineRuntime.js";
+import type {EngineModelInfo} from "./EngineModelInfo.js";
+import type {GenerationRequest} from "./generation/GenerationRequest.js";
+import type {GenerateOptions} from "./generation/GenerateOptions.js";
+import type {Generation} from "./generation/Generation.js";
 import {generateChat} from "./chat/generateChat.js";
-import {generateCompletion} from "./completion/generateCompletion.js";
+import {generateText} from "./text/generateText.js";
 import {embed, type EmbedResult} from "./embedding/embed.js";
 
 export type LlamaEngineOptions = {
@@ -49,9 +52,9 @@ export type LlamaEngineOptions = {
 
 const maxGrammars = 32;
 
-/** A loaded GGUF model serving OpenAI-style requests from a pool of context sequences. */
+/** A loaded GGUF model answering generation requests from a pool of context sequences. */
 export class LlamaEngine {
-    public readonly info: Model;
+    public readonly info: EngineModelInfo;
     private readonly _llama: Llama;
     private readonly _ownsLlama: boolean;
     private readonly _model: LlamaModel;
@@ -66,7 +69,7 @@ export class LlamaEngine {
     private _disposed = false;
 
     private constructor(options: {
-        llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, info: Model, threads: number, maxQueue: number
+        llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, info: EngineModelInfo, threads: number, maxQueue: number
     }) {
         this._llama = options.llama;
         this._ownsLlama = options.ownsLlama;
@@ -80,7 +83,7 @@ export class LlamaEngine {
             sequences.push(options.context.getSequence());
         this._sequences = sequences;
 
-        const hasTemplate = options.info.meta?.chat_template === "model";
+        const hasTemplate = options.info.chatTemplate === "model";
         this._runtime = {
             llama: this._llama,
             model: this._model,
@@ -123,20 +126,15 @@ export class LlamaEngine {
                 // Several requests' tokens share each batch; nothing else changes about results.
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
-            const id = path.basename(options.modelPath).replace(/\.gguf$/i, "");
-            const info: Model = {
-                id,
-                object: "model",
-                created: Math.floor(file.mtimeMs / 1000),
-                owned_by: "local",
-                meta: {
-                    backend: llama.gpu === false ? "cpu" : llama.gpu,
-                    context_length: context.contextSize,
-                    train_context_length: model.trainContextSize,
-                    parameters,
-                    size_bytes: file.size,
-                    chat_template: model.fileInfo.metadata.tokenizer?.chat_template != null ? "model" : "default"
-                }
+            const info: EngineModelInfo = {
+                id: path.basename(options.modelPath).replace(/\.gguf$/i, ""),
+                createdAt: Math.floor(file.mtimeMs / 1000),
+                backend: llama.gpu === false ? "cpu" : llama.gpu,
+                contextLength: context.contextSize,
+                trainContextLength: model.trainContextSize,
+                parameters,
+                sizeBytes: file.size,
+                chatTemplate: model.fileInfo.metadata.tokenizer?.chat_template != null ? "model" : "default"
             };
             return new LlamaEngine({llama, ownsLlama, model, context, info, threads, maxQueue: options.maxQueue ?? 32});
         } catch (error) {
@@ -176,16 +174,12 @@ export class LlamaEngine {
             throw new EngineError("model_not_found", `The model "${model}" is not loaded. The loaded model is "${this.info.id}"; use that id or omit "model".`, {param: "model"});
     }
 
-    public chat(request: CreateChatCompletionRequest, options?: GenerateOptions) {
+    /** Generates one answer: a chat prompt through the model's chat template, a text prompt as it is. */
+    public generate(request: GenerationRequest, options?: GenerateOptions): Promise<Generation> {
         this._assertUsable();
-        this.assertModel(request.model);
-        return generateChat(this._runtime, request, options);
-    }
-
-    public complete(request: CreateCompletionRequest, prompt: string | readonly number[], options?: GenerateOptions) {
-        this._assertUsable();
-        this.assertModel(request.model);
-        return generateCompletion(this._runtime, request, prompt, options);
+        return request.prompt.type === "chat"
+            ? generateChat(this._runtime, {...request, prompt: request.prompt}, options)
+            : generateText(this._runtime, {...request, prompt: request.prompt}, options);
     }
 
     /** Embeddings, one input at a time (the embedding context has one sequence). */

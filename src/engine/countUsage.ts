@@ -1,4 +1,4 @@
-import type {CompletionUsage} from "../../contract/index.js";
+import type {GenerationUsage} from "./generation/Generation.js";
 
 export type CountUsageOptions = {
     /** Tokens of the prompt as evaluated (BOS and chat template included). */
@@ -15,12 +15,14 @@ export type CountUsageOptions = {
 };
 
 /**
- * `usage` of one generation. When `max_tokens` ended it, exactly `maxTokens` tokens were sampled (node-llama-cpp
+ * `usage` of one generation. When `maxTokens` ended it, exactly `maxTokens` tokens were sampled (node-llama-cpp
  * stops on its own count of sampled tokens), but `onToken` misses those held back at the end — bytes of an unfinished
  * UTF-8 character, whitespace a grammar trims, the start of a possible stop sequence — and reported 0 for 5 tokens
  * really generated. Otherwise the reported tokens are the answer's (a matched stop sequence is not part of it).
  */
-export function countUsage(options: CountUsageOptions): CompletionUsage {
-    const completionTokens = options.stopReason === "maxTokens" ? options.maxTokens : options.reportedTokens;
-    return {prompt_tokens: options.promptTokens, completion_tokens: completionTokens, total_tokens: options.promptTokens + completionTokens};
+export function countUsage(options: CountUsageOptions): GenerationUsage {
+    return {
+        promptTokens: options.promptTokens,
+        completionTokens: options.stopReason === "maxTokens" ? options.maxTokens : options.reportedTokens
+    };
 }

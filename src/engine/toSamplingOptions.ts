@@ -1,58 +1,52 @@
+import {randomInt} from "node:crypto";
 import {TokenBias, type LlamaModel, type Token} from "node-llama-cpp";
-import type {CreateCompletionRequest} from "../../contract/index.js";
 import {EngineError} from "./EngineError.js";
+import type {SamplingOptions} from "./generation/GenerationRequest.js";
 
-/** The OpenAI sampling fields that chat completions and completions share. */
-export type SamplingRequest = Pick<CreateCompletionRequest,
-    "temperature" | "top_p" | "seed" | "stop" | "presence_penalty" | "frequency_penalty" | "logit_bias">;
-
-/** OpenAI's default when `temperature` is omitted. */
+/** The default when `temperature` is omitted (OpenAI's). */
 export const defaultTemperature = 1;
 
 /**
- * Maps OpenAI sampling fields onto node-llama-cpp's generation options.
- * - `temperature` (default 1, as OpenAI) and `top_p` (default 1) pass through; 0 is greedy.
- * - `presence_penalty`/`frequency_penalty` become llama.cpp's additive penalties of the same names over the last
- *   64 tokens, which is OpenAI's definition (subtract `presence` once, `frequency × count`); llama.cpp's
- *   multiplicative repeat penalty stays off (1), since OpenAI has none.
- * - `logit_bias` becomes a token bias: -100 bans the token, other values add to its logit; end-of-text tokens too.
- * - `seed`: same seed and parameters ⇒ the same text; without one, each request draws a fresh seed.
+ * The engine's sampling options → node-llama-cpp's generation options.
+ * - `temperature` (default 1) and `topP` (default 1) pass through; 0 is greedy.
+ * - `presencePenalty`/`frequencyPenalty` become llama.cpp's additive penalties of the same names over the last 64
+ *   tokens (subtract `presence` once, `frequency × count`); llama.cpp's multiplicative repeat penalty stays off (1).
+ * - `tokenBias`: `-Infinity` bans the token, other values add to its logit; end-of-text tokens too.
+ * - `seed`: taken modulo 2³² (llama.cpp's seed is 32-bit); without one, a fresh random seed. node-llama-cpp would
+ *   otherwise seed from the current second, so concurrent unseeded requests wrote the same text.
  */
-export function toSamplingOptions(request: SamplingRequest, model: LlamaModel, vocabularySize: () => number) {
-    const presencePenalty = request.presence_penalty ?? 0;
-    const frequencyPenalty = request.frequency_penalty ?? 0;
+export function toSamplingOptions(sampling: SamplingOptions, model: LlamaModel, vocabularySize: () => number) {
+    const presencePenalty = sampling.presencePenalty ?? 0;
+    const frequencyPenalty = sampling.frequencyPenalty ?? 0;
     return {
-        temperature: request.temperature ?? defaultTemperature,
-        topP: request.top_p ?? undefined,
-        seed: request.seed ?? undefined,
-        customStopTriggers: request.stop == null
-            ? undefined
-            : (typeof request.stop === "string" ? [request.stop] : request.stop).filter((stop) => stop !== ""),
+        temperature: sampling.temperature ?? defaultTemperature,
+        topP: sampling.topP,
+        seed: sampling.seed == null ? randomInt(0, 2 ** 32) : Number(BigInt.asUintN(32, BigInt(sampling.seed))),
         repeatPenalty: presencePenalty === 0 && frequencyPenalty === 0
             ? false as const
             : {penalty: 1, presencePenalty, frequencyPenalty, lastTokens: 64, penalizeNewLine: true},
-        tokenBias: toTokenBias(request.logit_bias, model, vocabularySize)
+        tokenBias: toTokenBias(sampling.tokenBias, model, vocabularySize)
     };
 }
 
-function toTokenBias(logitBias: Record<string, number> | null | undefined, model: LlamaModel, vocabularySize: () => number) {
-    if (logitBias == null || Object.keys(logitBias).length === 0) return undefined;
+function toTokenBias(biases: ReadonlyMap<number, number> | undefined, model: LlamaModel, vocabularySize: () => number) {
+    if (biases == null || biases.size === 0) return undefined;
 
     const bias = TokenBias.for(model);
-    for (const [key, value] of Object.entries(logitBias)) {
-        const token = Number(key);
+    for (const [token, value] of biases) {
         if (!Number.isInteger(token) || token < 0 || token >= vocabularySize())
-            throw new EngineError("invalid_parameter", `logit_bias key "${key}" is not a token id of this model (0–${vocabularySize() - 1}).`, {param: "logit_bias"});
-        if (model.isEogToken(token as Token)) setEndOfGenerationBias(bias, token as Token, value <= -100 ? -Infinity : value);
-        else bias.set(token as Token, value <= -100 ? "never" : {logit: value});
+            throw new EngineError("invalid_parameter", `token ${token} is not a token id of this model (0–${vocabularySize() - 1}).`,
+                {param: "sampling.tokenBias"});
+        if (model.isEogToken(token as Token)) setEndOfGenerationBias(bias, token as Token, value);
+        else bias.set(token as Token, value === -Infinity ? "never" : {logit: value});
     }
     return bias;
 }
 
 /**
- * `TokenBias.set` silently skips end-of-generation tokens (node-llama-cpp 3.21.1), so `logit_bias` could neither ban
- * nor favour the end of the text, which OpenAI clients do (`{"50256": -100}` is the classic "don't stop"). The
- * sampler reads the bias table as it is, so such tokens are written into it directly. No upstream issue exists yet.
+ * `TokenBias.set` silently skips end-of-generation tokens (node-llama-cpp 3.21.1), so a bias could neither ban nor
+ * favour the end of the text, which OpenAI clients do (`{"50256": -100}` is the classic "don't stop"). The sampler
+ * reads the bias table as it is, so such tokens are written into it directly. No upstream issue exists yet.
  */
 function setEndOfGenerationBias(bias: TokenBias, token: Token, logit: number) {
     const table = (bias as unknown as {_biases?: unknown})._biases;

@@ -10,7 +10,8 @@ type FastifyLikeError = Error & {code?: string, statusCode?: number};
 export function toApiError(error: unknown): {apiError: ApiError, unexpected: boolean} {
     if (error instanceof ApiError) return {apiError: error, unexpected: false};
     if (error instanceof EngineError)
-        return {apiError: new ApiError(error.code, error.message, error.param), unexpected: false};
+        // Engine messages name the field at fault as `{param}`, which the adapter has renamed to its wire name.
+        return {apiError: new ApiError(error.code, error.message.replaceAll("{param}", error.param ?? "the request"), error.param), unexpected: false};
 
     const fastifyError = error as FastifyLikeError;
     switch (fastifyError.code) {

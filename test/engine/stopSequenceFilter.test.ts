@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {StopSequenceFilter} from "../../src/engine/completion/StopSequenceFilter.js";
+import {StopSequenceFilter} from "../../src/engine/text/StopSequenceFilter.js";
 
 /** Feeds chunks of one token each and returns what was passed on, whether it stopped, and the answer's tokens. */
 function run(stops: string[], chunks: string[]) {

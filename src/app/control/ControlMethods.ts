@@ -1,4 +1,4 @@
-import type {Model} from "../../../contract/index.js";
+import type {EngineModelInfo} from "../../engine/EngineModelInfo.js";
 import type {AppState} from "../AppState.js";
 import type {ServerTestResult} from "../core/ServerTestResult.js";
 import type {ActiveLicense, LicenseStatus} from "../license/LicenseStore.js";
@@ -17,7 +17,7 @@ export type ControlResults = {
     "enable": AppState,
     "disable": AppState,
     "setPort": AppState,
-    "loadModel": {readonly model: Model, readonly state: AppState},
+    "loadModel": {readonly model: EngineModelInfo, readonly state: AppState},
     "unloadModel": AppState,
     "key.show": ApiKeyAnswer,
     "key.regenerate": ApiKeyAnswer,

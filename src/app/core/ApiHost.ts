@@ -1,6 +1,6 @@
 import path from "node:path";
 import type {FastifyBaseLogger, FastifyInstance} from "fastify";
-import type {Model} from "../../../contract/index.js";
+import type {EngineModelInfo} from "../../engine/EngineModelInfo.js";
 import {EngineError} from "../../engine/EngineError.js";
 import type {CreateServerOptions} from "../../server/createServer.js";
 import {AppCoreError} from "../AppCoreError.js";
@@ -82,7 +82,7 @@ export class ApiHost {
      * Frees the current model and loads `modelPath`, then reconciles. Rejects with `EngineError("model_load_failed")`
      * (also kept in `model` as `failed`), or `AppCoreError("load_superseded")` when a newer load/unload won.
      */
-    public async load(modelPath: string): Promise<Model> {
+    public async load(modelPath: string): Promise<EngineModelInfo> {
         const name = path.basename(modelPath);
         const token = ++this.#loadToken;
         const superseded = () => new AppCoreError("load_superseded", `Loading ${name} was cancelled by a newer model change.`);

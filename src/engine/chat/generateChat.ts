@@ -1,43 +1,39 @@
-import {LlamaChat, type ChatHistoryItem, type ChatModelFunctions, type LlamaGrammar, type Token} from "node-llama-cpp";
-import type {ChatMessageToolCall, CreateChatCompletionRequest} from "../../../contract/index.js";
+import {LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type LlamaGrammar, type Token} from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
-import type {EngineRuntime, GenerateOptions, GenerationResult} from "../EngineRuntime.js";
+import type {EngineRuntime} from "../EngineRuntime.js";
+import type {Generation} from "../generation/Generation.js";
+import type {GenerateOptions} from "../generation/GenerateOptions.js";
+import type {ChatPrompt, GenerationRequest, ToolCall, ToolDefinition} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {toChatHistory} from "./toChatHistory.js";
 import {forcedCallInstruction, forcedCallSchema, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
-import {rejectUnsupportedChatFields} from "./rejectUnsupportedChatFields.js";
 import {createToolCallId} from "./createToolCallId.js";
 import {toGrammarSchema} from "./toGrammarSchema.js";
 import {countUsage} from "../countUsage.js";
 
-export type ChatGenerationResult = GenerationResult & {
-    toolCalls: ChatMessageToolCall[] | null
-};
-
-/** One chat completion on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
+/** One chat answer on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
 export async function generateChat(
-    runtime: EngineRuntime, request: CreateChatCompletionRequest, options: GenerateOptions = {}
-): Promise<ChatGenerationResult> {
-    rejectUnsupportedChatFields(request);
-    const sampling = toSamplingOptions(request, runtime.model, runtime.vocabularySize);
-    const tools = request.tools?.map((tool, index) => tool.function.parameters == null ? tool : {
+    runtime: EngineRuntime, request: GenerationRequest & {prompt: ChatPrompt}, options: GenerateOptions = {}
+): Promise<Generation> {
+    const sampling = toSamplingOptions(request.sampling ?? {}, runtime.model, runtime.vocabularySize);
+    const tools = request.tools?.map((tool, index): ToolDefinition => tool.parameters == null ? tool : {
         ...tool,
-        function: {...tool.function, parameters: toGrammarSchema(tool.function.parameters, `tools[${index}].function.parameters`) as Record<string, unknown>}
+        parameters: toGrammarSchema(tool.parameters, `tools[${index}].parameters`) as Record<string, unknown>
     });
-    const forced = forcedTools(tools, request.tool_choice);
-    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.tool_choice !== "none"
+    const forced = forcedTools(tools, request.toolChoice);
+    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.toolChoice !== "none"
         ? toChatModelFunctions(tools)
         : undefined;
 
-    let history = toChatHistory(request.messages);
+    let history = toChatHistory(request.prompt.messages);
     if (forced != null)
         history = [{type: "system", text: forcedCallInstruction(forced)}, ...history];
 
     const grammar = await resolveGrammar(runtime, request, forced);
     if (grammar != null && autoFunctions != null)
         throw new EngineError("unsupported_parameter",
-            "response_format json_object/json_schema can't be combined with tools the model may call; set tool_choice to \"none\", \"required\" or a function.",
-            {param: "response_format"});
+            "A JSON constraint can't be combined with tools the model may call; set {param} to \"none\", \"required\" or a function.",
+            {param: "toolChoice"});
 
     const prompt = tokenizePrompt(runtime, history, autoFunctions);
     const promptTokens = prompt.length;
@@ -47,9 +43,9 @@ export async function generateChat(
     if (room <= 0)
         throw new EngineError("context_length_exceeded",
             `This model's context holds ${runtime.contextSize} tokens per request (messages and answer together), but the messages take ${promptTokens} tokens, leaving no room for an answer. Shorten the messages.`,
-            {param: "messages"});
-    const requestedMax = request.max_completion_tokens ?? request.max_tokens ?? undefined;
-    const maxTokens = Math.min(requestedMax ?? room, room);
+            {param: "prompt"});
+    const maxTokens = Math.min(request.maxTokens ?? room, room);
+    const stops = request.stop?.filter((stop) => stop !== "");
 
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
@@ -58,44 +54,50 @@ export async function generateChat(
         let completionTokens = 0;
         const common = {
             ...sampling,
+            customStopTriggers: stops == null || stops.length === 0 ? undefined : stops,
             signal: options.signal,
             maxTokens,
             onToken(tokens: Token[]) {
                 completionTokens += tokens.length;
             },
-            onTextChunk: forced == null ? options.onText : undefined
+            onTextChunk: forced == null && options.onEvent != null
+                ? (text: string) => options.onEvent!({type: "text", text})
+                : undefined
         };
         const result = autoFunctions != null
             ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
             : await chat.generateResponse(history, {...common, grammar});
 
         const truncated = result.metadata.stopReason === "maxTokens";
-        const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
-        if (forced != null)
-            // A call cut off by max_tokens can't be parsed: like OpenAI, report `length` with what was generated.
-            return truncated
-                ? {text: result.response, toolCalls: null, finishReason: "length", usage}
-                : {text: "", toolCalls: [parseForcedCall(result.response)], finishReason: "tool_calls", usage};
+        if (forced != null) {
+            const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
+            // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
+            // half-written call wrapper is not an answer, so nothing of it is returned.
+            if (truncated) return {text: "", toolCalls: [], finishReason: "length", usage};
+            const call = parseForcedCall(result.response);
+            options.onEvent?.({type: "toolCall", call});
+            return {text: "", toolCalls: [call], finishReason: "toolCalls", usage};
+        }
 
-        const calls = result.functionCalls ?? [];
-        if (calls.length > 0)
-            return {
-                text: result.response,
-                toolCalls: calls.map((call) => ({
-                    id: createToolCallId(),
-                    type: "function",
-                    function: {name: call.functionName, arguments: JSON.stringify(call.params ?? {})}
-                })),
-                finishReason: "tool_calls",
-                usage
-            };
-
-        return {
-            text: result.response,
-            toolCalls: null,
-            finishReason: truncated ? "length" : "stop",
-            usage
-        };
+        const calls = (result.functionCalls ?? []).map((call): ToolCall & {tokens: number} => ({
+            id: createToolCallId(),
+            name: call.functionName,
+            arguments: JSON.stringify(call.params ?? {}),
+            // LlamaChat reports the tokens of text through onToken but not those of the calls it parses out.
+            tokens: LlamaText.fromJSON(call.raw).tokenize(runtime.model.tokenizer).length
+        }));
+        const usage = countUsage({
+            promptTokens,
+            reportedTokens: completionTokens + calls.reduce((sum, call) => sum + call.tokens, 0),
+            maxTokens,
+            stopReason: result.metadata.stopReason
+        });
+        if (calls.length > 0) {
+            const toolCalls = calls.map(({tokens: _, ...call}) => call);
+            for (const call of toolCalls) options.onEvent?.({type: "toolCall", call});
+            return {text: result.response, toolCalls, finishReason: "toolCalls", usage};
+        }
+        return {text: result.response, toolCalls: [], finishReason: truncated ? "length" : "stop", usage};
     } finally {
         chat.dispose({disposeSequence: false});
         lease.release();
@@ -103,19 +105,18 @@ export async function generateChat(
 }
 
 async function resolveGrammar(
-    runtime: EngineRuntime, request: CreateChatCompletionRequest, forced: ReturnType<typeof forcedTools>
+    runtime: EngineRuntime, request: GenerationRequest, forced: readonly ToolDefinition[] | null
 ): Promise<LlamaGrammar | undefined> {
+    const constraint = request.constraint ?? {type: "none"};
     if (forced != null) {
-        if (request.response_format != null && request.response_format.type !== "text")
-            throw new EngineError("unsupported_parameter", "A forced tool call already answers in JSON; drop response_format.", {param: "response_format"});
+        if (constraint.type !== "none")
+            throw new EngineError("unsupported_parameter", "A forced tool call already answers in JSON; drop {param}.", {param: "constraint"});
         return await jsonGrammar(runtime, forcedCallSchema(forced), "tools");
     }
-
-    const format = request.response_format;
-    if (format == null || format.type === "text") return undefined;
-    if (format.type === "json_object") return await runtime.jsonGrammar("json");
-    const param = "response_format.json_schema.schema";
-    return await jsonGrammar(runtime, toGrammarSchema(format.json_schema.schema ?? {type: "object"}, param), param);
+    if (constraint.type === "none") return undefined;
+    if (constraint.type === "json") return await runtime.jsonGrammar("json");
+    const param = "constraint.schema";
+    return await jsonGrammar(runtime, toGrammarSchema(constraint.schema, param), param);
 }
 
 async function jsonGrammar(runtime: EngineRuntime, schema: object, param: string) {
@@ -123,18 +124,18 @@ async function jsonGrammar(runtime: EngineRuntime, schema: object, param: string
         return await runtime.jsonGrammar(schema);
     } catch (error) {
         throw new EngineError("invalid_parameter",
-            `${param} uses JSON Schema features the grammar engine can't enforce: ${(error as Error).message}`, {param, cause: error});
+            `{param} uses JSON Schema features the grammar engine can't enforce: ${(error as Error).message}`, {param, cause: error});
     }
 }
 
-/** The prompt exactly as the chat wrapper renders it: its length is `usage.prompt_tokens`. */
+/** The prompt exactly as the chat wrapper renders it: its length is the usage's prompt tokens. */
 function tokenizePrompt(runtime: EngineRuntime, history: ChatHistoryItem[], functions: ChatModelFunctions | undefined) {
     const {contextText} = runtime.chatWrapper.generateContextState({chatHistory: history, availableFunctions: functions});
     return contextText.tokenize(runtime.model.tokenizer);
 }
 
-function parseForcedCall(text: string): ChatMessageToolCall {
+function parseForcedCall(text: string): ToolCall {
     // The grammar guarantees this shape; a parse failure would be an engine bug, so it is left to surface as a 500.
     const call = JSON.parse(text) as {name: string, arguments: unknown};
-    return {id: createToolCallId(), type: "function", function: {name: call.name, arguments: JSON.stringify(call.arguments)}};
+    return {id: createToolCallId(), name: call.name, arguments: JSON.stringify(call.arguments)};
 }

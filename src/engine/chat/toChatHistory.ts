@@ -1,34 +1,32 @@
 import type {ChatHistoryItem, ChatModelFunctionCall, ChatModelResponse} from "node-llama-cpp";
-import type {ChatRequestMessage} from "../../../contract/index.js";
 import {EngineError} from "../EngineError.js";
+import type {ChatMessage} from "../generation/GenerationRequest.js";
 
 /**
- * OpenAI messages → node-llama-cpp chat history. Tool results (`role: "tool"`) become the results of the calls
- * they answer, inside the assistant turn that made them, which is how node-llama-cpp's chat wrappers render them.
- * The history always ends with a model turn for the generation to fill (or continue, when the last message is the
- * assistant's).
+ * Engine messages → node-llama-cpp chat history. Tool results become the results of the calls they answer, inside
+ * the assistant turn that made them, which is how node-llama-cpp's chat wrappers render them. The history always
+ * ends with a model turn for the generation to fill (or continue, when the last message is the assistant's).
  */
-export function toChatHistory(messages: readonly ChatRequestMessage[]): ChatHistoryItem[] {
+export function toChatHistory(messages: readonly ChatMessage[]): ChatHistoryItem[] {
     const history: ChatHistoryItem[] = [];
     const openCalls = new Map<string, ChatModelFunctionCall>();
 
     messages.forEach((message, index) => {
         switch (message.role) {
             case "system":
-            case "developer":
-                history.push({type: "system", text: contentText(message.content, index)});
+                history.push({type: "system", text: message.text});
                 break;
             case "user":
-                history.push({type: "user", text: contentText(message.content, index)});
+                history.push({type: "user", text: message.text});
                 break;
             case "assistant": {
                 const response: ChatModelResponse["response"] = [];
-                if (message.content != null) response.push(contentText(message.content, index));
-                for (const call of message.tool_calls ?? []) {
+                if (message.text !== "") response.push(message.text);
+                for (const call of message.toolCalls ?? []) {
                     const functionCall: ChatModelFunctionCall = {
                         type: "functionCall",
-                        name: call.function.name,
-                        params: parseArguments(call.function.arguments, `messages[${index}].tool_calls`),
+                        name: call.name,
+                        params: parseArguments(call.arguments, `prompt.messages[${index}].toolCalls`),
                         result: undefined
                     };
                     openCalls.set(call.id, functionCall);
@@ -38,13 +36,13 @@ export function toChatHistory(messages: readonly ChatRequestMessage[]): ChatHist
                 break;
             }
             case "tool": {
-                const call = openCalls.get(message.tool_call_id);
+                const call = openCalls.get(message.toolCallId);
                 if (call == null)
                     throw new EngineError("invalid_parameter",
-                        `messages[${index}] answers tool call "${message.tool_call_id}", which no earlier assistant message made.`,
-                        {param: `messages[${index}].tool_call_id`});
-                call.result = contentText(message.content, index);
-                openCalls.delete(message.tool_call_id);
+                        `{param} answers tool call "${message.toolCallId}", which no earlier assistant message made.`,
+                        {param: `prompt.messages[${index}].toolCallId`});
+                call.result = message.text;
+                openCalls.delete(message.toolCallId);
                 break;
             }
         }
@@ -55,20 +53,10 @@ export function toChatHistory(messages: readonly ChatRequestMessage[]): ChatHist
     return history;
 }
 
-function contentText(content: Exclude<ChatRequestMessage["content"], null | undefined>, index: number) {
-    if (typeof content === "string") return content;
-    return content.map((part, partIndex) => {
-        if (part.type === "text" && "text" in part) return part.text;
-        throw new EngineError("unsupported_parameter",
-            `messages[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
-            {param: `messages[${index}].content[${partIndex}].type`});
-    }).join("\n");
-}
-
 function parseArguments(text: string, param: string) {
     try {
         return JSON.parse(text) as unknown;
     } catch {
-        throw new EngineError("invalid_parameter", `${param}: function arguments must be a JSON text.`, {param});
+        throw new EngineError("invalid_parameter", "{param}: function arguments must be a JSON text.", {param});
     }
 }

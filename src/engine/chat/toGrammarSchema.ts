@@ -33,7 +33,7 @@ type Context = {param: string, defs: Record<string, unknown>};
 function convert(schema: unknown, at: string, context: Context): Schema {
     const fail = (what: string) => {
         throw new EngineError("unsupported_parameter",
-            `${context.param} ${what} at ${at === "" ? "its root" : at}; the grammar that enforces JSON schemas supports ${supported}.`,
+            `{param} ${what} at ${at === "" ? "its root" : at}; the grammar that enforces JSON schemas supports ${supported}.`,
             {param: context.param});
     };
     if (!isObject(schema)) return fail("holds a schema that is not an object") as never;

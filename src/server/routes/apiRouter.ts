@@ -4,9 +4,10 @@ import {apiContract} from "../../../contract/index.js";
 import {ApiError} from "../ApiError.js";
 import type {ServerEngine} from "../ServerEngine.js";
 import type {ServerLifetime} from "../ServerLifetime.js";
-import {createChatCompletion} from "./createChatCompletion.js";
-import {createCompletion} from "./createCompletion.js";
-import {createEmbedding} from "./createEmbedding.js";
+import {createChatCompletion} from "../openai/chat/createChatCompletion.js";
+import {createCompletion} from "../openai/completions/createCompletion.js";
+import {createEmbedding} from "../openai/embeddings/createEmbedding.js";
+import {toOpenAiModel} from "../openai/models/toOpenAiModel.js";
 
 /** The contract's routes, implemented over whichever engine is loaded when a request arrives. */
 export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: ServerLifetime) {
@@ -17,11 +18,11 @@ export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: 
     };
 
     return initServer().router(apiContract, {
-        listModels: async () => ({status: 200, body: {object: "list", data: [requireEngine().info]}}),
+        listModels: async () => ({status: 200, body: {object: "list", data: [toOpenAiModel(requireEngine().info)]}}),
         retrieveModel: async ({params}) => {
             const engine = requireEngine();
             engine.assertModel(params.model);
-            return {status: 200, body: engine.info};
+            return {status: 200, body: toOpenAiModel(engine.info)};
         },
         createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine(), body, asReply(reply), lifetime),
         createCompletion: async ({body, reply}) => createCompletion(requireEngine(), body, asReply(reply), lifetime),

@@ -1,6 +1,6 @@
 import type {AppEngine, LoadEngine} from "../../../src/app/core/AppCoreDeps.js";
 import {checkModelFile} from "../../../src/engine/checkModelFile.js";
-import type {GenerateOptions} from "../../../src/engine/EngineRuntime.js";
+import type {GenerateOptions} from "../../../src/engine/generation/GenerateOptions.js";
 
 export type FakeEngine = AppEngine & {
     readonly disposed: boolean,
@@ -17,19 +17,18 @@ export function createFakeEngine(id = "fake-model"): FakeEngine {
     let disposed = false;
     let generating = 0;
     const engine = {
-        info: {id, object: "model", created: 0, owned_by: "local"},
+        info: {id, createdAt: 0, backend: "cpu", contextLength: 256, trainContextLength: 256, parameters: null, sizeBytes: 0, chatTemplate: "default"},
         assertModel() {},
-        chat: (_body: unknown, options: GenerateOptions = {}) => new Promise((_resolve, reject) => {
+        generate: (_request: unknown, options: GenerateOptions = {}) => new Promise((_resolve, reject) => {
             generating++;
             options.onStart?.();
-            const timer = setInterval(() => options.onText?.("tick "), 20);
+            const timer = setInterval(() => options.onEvent?.({type: "text", text: "tick "}), 20);
             options.signal?.addEventListener("abort", () => {
                 clearInterval(timer);
                 generating--;
                 reject(options.signal!.reason);
             }, {once: true});
         }),
-        complete: () => Promise.reject(new Error("the fake engine does not complete")),
         embed: () => Promise.reject(new Error("the fake engine does not embed")),
         async dispose() {
             disposed = true;

@@ -1,12 +1,18 @@
 import type {FastifyReply} from "fastify";
-import type {CompletionUsage, CreateCompletionRequest, CreateCompletionResponse} from "../../../contract/index.js";
-import type {ServerEngine} from "../ServerEngine.js";
-import type {ServerLifetime} from "../ServerLifetime.js";
-import {ApiError} from "../ApiError.js";
-import {toInputList} from "./toInputList.js";
-import {abortOnClientClose} from "./abortOnClientClose.js";
-import {openEventStream} from "./openEventStream.js";
-import {responseIdentity} from "./responseIdentity.js";
+import type {CompletionUsage, CreateCompletionRequest, CreateCompletionResponse} from "../../../../contract/index.js";
+import type {GenerationRequest} from "../../../engine/generation/GenerationRequest.js";
+import type {ServerEngine} from "../../ServerEngine.js";
+import type {ServerLifetime} from "../../ServerLifetime.js";
+import {ApiError} from "../../ApiError.js";
+import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
+import {openEventStream} from "../../routes/openEventStream.js";
+import {withWireParams} from "../../withWireParams.js";
+import {toInputList} from "../toInputList.js";
+import {responseIdentity} from "../responseIdentity.js";
+import {toSampling} from "../toSampling.js";
+import {toStopList} from "../toStopList.js";
+import {toFinishReason} from "../toFinishReason.js";
+import {toOpenAiUsage} from "../toOpenAiUsage.js";
 
 function rejectUnsupported(body: CreateCompletionRequest) {
     if (body.n != null && body.n !== 1)
@@ -19,6 +25,10 @@ function rejectUnsupported(body: CreateCompletionRequest) {
         throw new ApiError("unsupported_parameter", "suffix (fill-in-the-middle) is not supported by this server.", "suffix");
 }
 
+/** Engine parameter names → Completions fields. */
+const renameParam = (param: string) => param === "sampling.tokenBias" ? "logit_bias" : param === "maxTokens" ? "max_tokens" : param;
+
+/** `POST /v1/completions`: the OpenAI (legacy) Completions adapter: one choice per prompt, whole or streamed. */
 export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     rejectUnsupported(body);
     engine.assertModel(body.model);
@@ -26,6 +36,10 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
     if (body.echo === true && prompts.some((prompt) => typeof prompt !== "string"))
         throw new ApiError("unsupported_parameter", "echo works with text prompts only.", "echo");
     const echo = (index: number) => body.echo === true ? prompts[index] as string : "";
+    const sampling = toSampling(body);
+    const stop = toStopList(body.stop);
+    const requestFor = (prompt: string | number[]): GenerationRequest =>
+        ({prompt: {type: "text", text: prompt}, sampling, stop, maxTokens: body.max_tokens ?? undefined});
 
     const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "cmpl");
@@ -35,13 +49,15 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
         usage.completion_tokens += more.completion_tokens;
         usage.total_tokens += more.total_tokens;
     };
+    const generate = (prompt: string | number[], options: Parameters<ServerEngine["generate"]>[1]) =>
+        withWireParams(() => engine.generate(requestFor(prompt), {signal, ...options}), renameParam);
 
     if (body.stream !== true) {
         const choices: CreateCompletionResponse["choices"] = [];
         for (const [index, prompt] of prompts.entries()) {
-            const result = await engine.complete(body, prompt, {signal});
-            addUsage(result.usage);
-            choices.push({index, text: echo(index) + result.text, logprobs: null, finish_reason: result.finishReason});
+            const result = await generate(prompt, {});
+            addUsage(toOpenAiUsage(result.usage));
+            choices.push({index, text: echo(index) + result.text, logprobs: null, finish_reason: toFinishReason(result.finishReason)});
         }
         const response: CreateCompletionResponse = {...identity, object: "text_completion", choices, usage};
         return {status: 200 as const, body: response};
@@ -59,18 +75,17 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
 
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         for (const [index, prompt] of prompts.entries()) {
-            const result = await engine.complete(body, prompt, {
-                signal,
+            const result = await generate(prompt, {
                 onStart() {
                     onStart();
                     if (echo(index) !== "") events.send(event([text(index, echo(index))]));
                 },
-                onText(value) {
-                    events.send(event([text(index, value)]));
+                onEvent(generated) {
+                    if (generated.type === "text") events.send(event([text(index, generated.text)]));
                 }
             });
-            addUsage(result.usage);
-            events.send(event([text(index, "", result.finishReason)]));
+            addUsage(toOpenAiUsage(result.usage));
+            events.send(event([text(index, "", toFinishReason(result.finishReason))]));
         }
         if (includeUsage) events.send(event([], usage));
     });

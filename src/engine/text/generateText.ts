@@ -1,18 +1,25 @@
 import {LlamaCompletion, type Token} from "node-llama-cpp";
-import type {CreateCompletionRequest} from "../../../contract/index.js";
 import {EngineError} from "../EngineError.js";
-import type {EngineRuntime, GenerateOptions, GenerationResult} from "../EngineRuntime.js";
+import type {EngineRuntime} from "../EngineRuntime.js";
+import type {Generation} from "../generation/Generation.js";
+import type {GenerateOptions} from "../generation/GenerateOptions.js";
+import type {GenerationRequest, TextPrompt} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {countUsage} from "../countUsage.js";
 import {StopSequenceFilter} from "./StopSequenceFilter.js";
 
-/** One plain-text completion of one prompt (no chat template) on a pooled sequence. */
-export async function generateCompletion(
-    runtime: EngineRuntime, request: CreateCompletionRequest, prompt: string | readonly number[], options: GenerateOptions = {}
-): Promise<GenerationResult> {
-    const sampling = toSamplingOptions(request, runtime.model, runtime.vocabularySize);
+/** One continuation of a plain prompt (no chat template) on a pooled sequence. */
+export async function generateText(
+    runtime: EngineRuntime, request: GenerationRequest & {prompt: TextPrompt}, options: GenerateOptions = {}
+): Promise<Generation> {
+    if (request.tools != null && request.tools.length > 0)
+        throw new EngineError("unsupported_parameter", "Tools need a chat prompt.", {param: "tools"});
+    if (request.constraint != null && request.constraint.type !== "none")
+        throw new EngineError("unsupported_parameter", "A JSON constraint needs a chat prompt.", {param: "constraint"});
+    const sampling = toSamplingOptions(request.sampling ?? {}, runtime.model, runtime.vocabularySize);
+    const prompt = request.prompt.text;
     // Tokenized as llama.cpp (and so llama-server) does: SentencePiece models get their dummy-prefix space, as in
-    // training, so "Once" is one token ("▁Once") rather than three ("O", "n", "ce"), and prompt_tokens match
+    // training, so "Once" is one token ("▁Once") rather than three ("O", "n", "ce"), and prompt token counts match
     // what other llama.cpp servers report for the same prompt.
     const input = typeof prompt === "string"
         ? runtime.model.tokenize(prompt)
@@ -29,16 +36,15 @@ export async function generateCompletion(
         throw new EngineError("context_length_exceeded",
             `This model's context holds ${runtime.contextSize} tokens per request, but the prompt takes ${promptTokens} tokens. Shorten the prompt.`,
             {param: "prompt"});
-    const maxTokens = Math.min(request.max_tokens ?? room, room);
+    const maxTokens = Math.min(request.maxTokens ?? room, room);
 
     const lease = await runtime.pool.acquire({tokens: [...runtime.promptPrefix, ...input], signal: options.signal});
     const completion = new LlamaCompletion({contextSequence: lease.item, autoDisposeSequence: false});
-    // Stop sequences are applied here rather than by LlamaCompletion's `customStopTriggers`: in node-llama-cpp 3.21.1
+    // Stop texts are applied here rather than by LlamaCompletion's `customStopTriggers`: in node-llama-cpp 3.21.1
     // it matches them against each token's text detokenized alone, which drops SentencePiece's leading space, so
     // "girl named" or " Lily" never matched and "little" cut the space before it from the answer.
-    const {customStopTriggers, ...samplingWithoutStops} = sampling;
-    const filter = new StopSequenceFilter(customStopTriggers ?? []);
-    // Ends the generation on a stop sequence or when the caller aborts. Linked by hand: `AbortSignal.any` costs ≈ 40 µs
+    const filter = new StopSequenceFilter(request.stop?.filter((stop) => stop !== "") ?? []);
+    // Ends the generation on a stop text or when the caller aborts. Linked by hand: `AbortSignal.any` costs ≈ 40 µs
     // and leaves ≈ 2 KB per call for a major GC to reclaim on Node 20 (docs/performance.md).
     const ended = new AbortController();
     const onAbort = () => ended.abort(options.signal!.reason);
@@ -46,7 +52,7 @@ export async function generateCompletion(
     const pass = (value: string) => {
         if (value === "") return;
         text += value;
-        options.onText?.(value);
+        options.onEvent?.({type: "text", text: value});
     };
     try {
         if (options.signal?.aborted) onAbort();
@@ -54,9 +60,9 @@ export async function generateCompletion(
         options.onStart?.();
         let chunkTokens = 0;
         const result = await completion.generateCompletionWithMeta(input, {
-            ...samplingWithoutStops,
+            ...sampling,
             signal: ended.signal,
-            // A stop sequence ends the generation through `ended`; a client that leaves still gets its error below.
+            // A stop text ends the generation through `ended`; a client that leaves still gets its error below.
             stopOnAbortSignal: true,
             maxTokens,
             disableContextShift: true,
@@ -78,6 +84,7 @@ export async function generateCompletion(
         if (!filter.stopped) pass(filter.flush());
         return {
             text,
+            toolCalls: [],
             finishReason: filter.stopped || result.metadata.stopReason !== "maxTokens" ? "stop" : "length",
             usage: countUsage({
                 promptTokens,

@@ -1,11 +1,12 @@
 import type {FastifyReply} from "fastify";
-import type {CreateEmbeddingRequest, CreateEmbeddingResponse} from "../../../contract/index.js";
-import type {ServerEngine} from "../ServerEngine.js";
-import type {ServerLifetime} from "../ServerLifetime.js";
-import {ApiError} from "../ApiError.js";
-import {toInputList} from "./toInputList.js";
-import {abortOnClientClose} from "./abortOnClientClose.js";
+import type {CreateEmbeddingRequest, CreateEmbeddingResponse} from "../../../../contract/index.js";
+import type {ServerEngine} from "../../ServerEngine.js";
+import type {ServerLifetime} from "../../ServerLifetime.js";
+import {ApiError} from "../../ApiError.js";
+import {toInputList} from "../toInputList.js";
+import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 
+/** `POST /v1/embeddings`: the OpenAI Embeddings adapter. */
 export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     engine.assertModel(body.model);
     const result = await engine.embed(toInputList(body.input), {signal: abortOnClientClose(reply, lifetime.signal)});

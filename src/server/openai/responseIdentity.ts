@@ -8,6 +8,6 @@ export function responseIdentity(engine: ServerEngine, prefix: "chatcmpl" | "cmp
         created: Math.floor(Date.now() / 1000),
         model: engine.info.id,
         // Same backend and build ⇒ same fingerprint, so seeded results can be compared across answers.
-        system_fingerprint: `fp_tholos_${engine.info.meta?.backend ?? "cpu"}`
+        system_fingerprint: `fp_tholos_${engine.info.backend}`
     };
 }

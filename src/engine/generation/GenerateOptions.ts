@@ -1,0 +1,12 @@
+import type {GenerationEvent} from "./GenerationEvent.js";
+
+export type GenerateOptions = {
+    /** Stops the generation; the promise then rejects with the signal's reason. */
+    signal?: AbortSignal,
+
+    /** Called once the request holds a sequence and generation begins; errors before it are the request's fault or the queue's. */
+    onStart?(): void,
+
+    /** Receives the answer as it is generated. */
+    onEvent?(event: GenerationEvent): void
+};

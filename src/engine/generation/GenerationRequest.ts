@@ -1,0 +1,77 @@
+/**
+ * What the engine is asked to generate, in its own words: no wire format reaches below this type. Each protocol
+ * adapter (src/server/<protocol>/) builds one from its request and validates its own fields first.
+ */
+export type GenerationRequest = {
+    prompt: ChatPrompt | TextPrompt,
+    sampling?: SamplingOptions,
+
+    /** Texts that end the generation; the matched text is not part of the answer. Default: none. */
+    stop?: readonly string[],
+
+    /** What the answer must be. Default `{type: "none"}`. */
+    constraint?: GenerationConstraint,
+
+    /** Functions a chat answer may call (chat prompts only). Default: none. */
+    tools?: readonly ToolDefinition[],
+
+    /** Default `"auto"` when tools are given. */
+    toolChoice?: ToolChoice,
+
+    /** Most tokens to generate. Default: until the model stops or the context is full. */
+    maxTokens?: number
+};
+
+/** A conversation rendered through the model's chat template. */
+export type ChatPrompt = {type: "chat", messages: readonly ChatMessage[]};
+
+/** A plain prompt (no template): text, or token ids. */
+export type TextPrompt = {type: "text", text: string | readonly number[]};
+
+export type ChatMessage =
+    | {role: "system", text: string}
+    | {role: "user", text: string}
+    | {role: "assistant", text: string, toolCalls?: readonly ToolCall[]}
+    | {role: "tool", toolCallId: string, text: string};
+
+export type ToolCall = {
+    id: string,
+    name: string,
+
+    /** The arguments as a JSON text. */
+    arguments: string
+};
+
+export type ToolDefinition = {
+    name: string,
+    description?: string,
+
+    /** A JSON Schema for the arguments. Default: any object. */
+    parameters?: Readonly<Record<string, unknown>>
+};
+
+/** `required` or a named function forces a call; `none` forbids one. */
+export type ToolChoice = "auto" | "none" | "required" | {name: string};
+
+export type GenerationConstraint =
+    | {type: "none"}
+    | {type: "json"}
+    | {type: "jsonSchema", schema: Readonly<Record<string, unknown>>};
+
+export type SamplingOptions = {
+    /** 0 is greedy. Default 1. */
+    temperature?: number,
+
+    /** Nucleus sampling mass. Default 1. */
+    topP?: number,
+
+    /** Same seed and request ⇒ the same text. Any integer (taken modulo 2³²). Default: a fresh random seed. */
+    seed?: number,
+
+    /** Additive penalties over the last 64 tokens, as OpenAI defines them. Default 0. */
+    presencePenalty?: number,
+    frequencyPenalty?: number,
+
+    /** Token id → bias added to its logit; `-Infinity` bans it. Default: none. */
+    tokenBias?: ReadonlyMap<number, number>
+};
