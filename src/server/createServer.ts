@@ -99,7 +99,10 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     });
 
     app.setNotFoundHandler((request, reply) => {
-        const error = new ApiError("not_found", `Unknown route: ${request.method} ${request.url.split("?")[0]}. The API lives under /v1; see /openapi.json.`);
+        const path = request.url.split("?")[0]!;
+        // Under /v1 the route itself is wrong; elsewhere the client most likely left out the /v1 prefix.
+        const hint = path === "/v1" || path.startsWith("/v1/") ? "See /openapi.json for the routes this server has." : "The API lives under /v1; see /openapi.json.";
+        const error = new ApiError("not_found", `Unknown route: ${request.method} ${path}. ${hint}`);
         return reply.status(error.status).send(error.toBody());
     });
 

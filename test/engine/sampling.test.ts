@@ -137,6 +137,23 @@ describe("seed and temperature", () => {
         expect(texts.size).toBeGreaterThan(1);
     });
 
+    it("draws a fresh seed for each request without one, even for requests in the same second", async () => {
+        // Regression: unseeded requests got node-llama-cpp's default, a seed from the current second, so these four
+        // concurrent requests wrote the same text.
+        const answers = await Promise.all([0, 1, 2, 3].map(() => chat({max_tokens: 24, temperature: 1})));
+        expect(new Set(answers.map(({body}) => body.choices[0]!.message.content)).size).toBeGreaterThan(1);
+        const completions = await Promise.all([0, 1, 2, 3].map(() => complete({max_tokens: 24, temperature: 1})));
+        expect(new Set(completions.map(({body}) => body.choices[0]!.text)).size).toBeGreaterThan(1);
+    });
+
+    it("takes any integer seed, negative and beyond 32 bits, deterministically", async () => {
+        for (const seed of [-7, 2 ** 40 + 3]) {
+            const [first, second] = [await chat({max_tokens: 16, seed, temperature: 1}), await chat({max_tokens: 16, seed, temperature: 1})];
+            expect(first.status).toBe(200);
+            expect(second.body.choices[0]!.message.content).toBe(first.body.choices[0]!.message.content);
+        }
+    });
+
     it("is deterministic at temperature 0 whatever the seed", async () => {
         const first = await chat({max_tokens: 24, temperature: 0, seed: 1});
         const second = await chat({max_tokens: 24, temperature: 0, seed: 2});

@@ -76,6 +76,18 @@ describe("forced tool calls", () => {
         expect(body.choices[0]!.finish_reason).toBe("length");
         expect(body.choices[0]!.message.tool_calls).toBeUndefined();
         expect(body.usage.completion_tokens).toBe(5);
+        // Regression: the half-written internal call wrapper (`{"name": "get_weather", …`) came back as the content.
+        expect(body.choices[0]!.message.content ?? "").toBe("");
+    });
+
+    it("streams nothing of a forced call cut short by max_tokens", async () => {
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
+            {messages, tools, tool_choice: {type: "function", function: {name: "get_weather"}}, max_tokens: 12});
+        expect(stream.done).toBe(true);
+        const deltas = stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta));
+        expect(deltas.map((delta) => delta.content ?? "").join("")).toBe("");
+        expect(deltas.some((delta) => delta.tool_calls != null)).toBe(false);
+        expect(stream.chunks.at(-1)!.choices[0]!.finish_reason).toBe("length");
     });
 
     it("refuses a named function that is not among the tools", async () => {

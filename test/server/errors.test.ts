@@ -64,6 +64,13 @@ describe("bad input gets an OpenAI-shaped 4xx and the server keeps serving", () 
         }), 400, "invalid_value", "max_tokens");
     });
 
+    it("an unknown route under /v1 is named without telling the client the API lives under /v1", async () => {
+        const body = await expectError(await send("/v1/responsez", {body: "{}"}), 404, "not_found");
+        expect(body.error.message).toBe("Unknown route: POST /v1/responsez. See /openapi.json for the routes this server has.");
+        const outside = await expectError(await send("/chat/completions", {body: "{}"}), 404, "not_found");
+        expect(outside.error.message).toBe("Unknown route: POST /chat/completions. The API lives under /v1; see /openapi.json.");
+    });
+
     it("an unknown route ⇒ 404, JSON not HTML", async () => {
         await expectError(await send("/v1/nothing-here", {method: "GET", contentType: null}), 404, "not_found");
         await expectError(await send("/", {method: "GET", contentType: null}), 404, "not_found");
