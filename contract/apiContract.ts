@@ -6,6 +6,7 @@ import {CreateChatCompletionRequest, CreateChatCompletionResponse} from "./schem
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
 import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
 import {EventStream} from "./eventStream.js";
+import type {RouteMetadata} from "./RouteMetadata.js";
 
 const c = initContract();
 
@@ -32,7 +33,11 @@ export const apiContract = c.router({
         path: "/v1/models",
         summary: "List models",
         description: "The model loaded in the app (the server only listens while one is loaded).",
-        responses: {200: ModelList, ...errors}
+        responses: {200: ModelList, ...errors},
+        metadata: {
+            official: {api: "openai", response: "ListModelsResponse", error: "ErrorResponse"},
+            samples: [{files: ["models.sh"]}]
+        } satisfies RouteMetadata
     },
     retrieveModel: {
         method: "GET",
@@ -40,7 +45,11 @@ export const apiContract = c.router({
         pathParams: z.object({model: z.string().describe("The model id, as `GET /v1/models` lists it.")}),
         summary: "Retrieve a model",
         description: "The loaded model, or a 404 `model_not_found` naming the loaded one.",
-        responses: {200: Model, ...errors}
+        responses: {200: Model, ...errors},
+        metadata: {
+            official: {api: "openai", response: "Model", error: "ErrorResponse"},
+            samples: [{files: ["model.sh"]}]
+        } satisfies RouteMetadata
     },
     createChatCompletion: {
         method: "POST",
@@ -48,7 +57,33 @@ export const apiContract = c.router({
         body: CreateChatCompletionRequest,
         summary: "Create a chat completion",
         description: "The model's answer to a conversation, whole or streamed as server-sent events.",
-        responses: {200: z.union([CreateChatCompletionResponse, EventStream]), ...errors}
+        responses: {200: z.union([CreateChatCompletionResponse, EventStream]), ...errors},
+        metadata: {
+            official: {api: "openai", response: "CreateChatCompletionResponse", streamEvent: "CreateChatCompletionStreamResponse", error: "ErrorResponse"},
+            stream: {framing: "data", event: "CreateChatCompletionStreamResponse"},
+            samples: [
+                {files: ["chat.sh", "chat.py", "chat-openai.mjs", "chat-fetch.mjs"]},
+                {
+                    heading: "Streaming",
+                    intro: "With `stream: true` the answer arrives as server-sent events: one `chat.completion.chunk` per `data:` line, " +
+                        "the first with `delta.role`, the last with `finish_reason`, then `data: [DONE]`. With " +
+                        "`stream_options: {\"include_usage\": true}` a last chunk with empty `choices` carries `usage`.",
+                    files: ["stream.sh", "stream.py", "stream-openai.mjs", "stream-fetch.mjs"]
+                },
+                {
+                    heading: "Structured output",
+                    intro: "`response_format` `json_object` or `json_schema` constrains generation with a grammar: the text is valid JSON " +
+                        "(matching the schema) by construction.",
+                    files: ["structured-openai.mjs"]
+                },
+                {
+                    heading: "Function calling",
+                    intro: "`tools` describe functions; the model answers with `tool_calls` (`finish_reason: \"tool_calls\"`), your code " +
+                        "runs them, and their results go back as `tool` messages.",
+                    files: ["tools-openai.mjs"]
+                }
+            ]
+        } satisfies RouteMetadata
     },
     createCompletion: {
         method: "POST",
@@ -56,7 +91,12 @@ export const apiContract = c.router({
         body: CreateCompletionRequest,
         summary: "Create a completion",
         description: "Continues a prompt as plain text (no chat template), whole or streamed.",
-        responses: {200: z.union([CreateCompletionResponse, EventStream]), ...errors}
+        responses: {200: z.union([CreateCompletionResponse, EventStream]), ...errors},
+        metadata: {
+            official: {api: "openai", response: "CreateCompletionResponse", streamEvent: "CreateCompletionResponse", error: "ErrorResponse"},
+            stream: {framing: "data", event: "CreateCompletionResponse"},
+            samples: [{files: ["completion.sh"]}]
+        } satisfies RouteMetadata
     },
     createEmbedding: {
         method: "POST",
@@ -64,7 +104,11 @@ export const apiContract = c.router({
         body: CreateEmbeddingRequest,
         summary: "Create embeddings",
         description: "Mean-pooled, normalised embeddings of the loaded model.",
-        responses: {200: CreateEmbeddingResponse, ...errors}
+        responses: {200: CreateEmbeddingResponse, ...errors},
+        metadata: {
+            official: {api: "openai", response: "CreateEmbeddingResponse", error: "ErrorResponse"},
+            samples: [{files: ["embeddings.py", "embeddings-openai.mjs"]}]
+        } satisfies RouteMetadata
     }
 }, {strictStatusCodes: true});
 export type ApiContract = typeof apiContract;

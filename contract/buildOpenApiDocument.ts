@@ -4,6 +4,7 @@ import {isZodType, type AppRoute} from "@ts-rest/core";
 import type {ZodTypeAny} from "zod";
 import {apiContract} from "./apiContract.js";
 import {EventStream} from "./eventStream.js";
+import {routeMetadata} from "./RouteMetadata.js";
 import {ErrorResponse} from "./schemas/error.js";
 import {CompletionUsage} from "./schemas/usage.js";
 import {Model, ModelList} from "./schemas/models.js";
@@ -23,11 +24,6 @@ const components: Record<string, ZodTypeAny> = {
     CreateEmbeddingRequest, CreateEmbeddingResponse
 };
 
-/** Which schema each streamed route sends per event. */
-const streamChunks: Partial<Record<keyof typeof apiContract, string>> = {
-    createChatCompletion: "CreateChatCompletionStreamResponse",
-    createCompletion: "CreateCompletionResponse"
-};
 
 const statusText: Record<number, string> = {
     200: "OK",
@@ -55,10 +51,11 @@ function toJsonSchema(schema: ZodTypeAny, ownName?: string): SchemaObject | Refe
     return json as SchemaObject;
 }
 
-function responseContent(routeName: keyof typeof apiContract, schema: ZodTypeAny) {
+function responseContent(route: AppRoute, schema: ZodTypeAny) {
     const options = "options" in schema._def ? (schema._def.options as ZodTypeAny[]) : [schema];
     const json = options.filter((option) => option !== EventStream);
-    const chunk = streamChunks[routeName];
+    // Which of our components each event of a streamed answer is.
+    const chunk = routeMetadata(route).stream?.event;
     return {
         "application/json": {schema: toJsonSchema(json.length === 1 ? json[0]! : schema)},
         ...(chunk != null && json.length !== options.length
@@ -102,7 +99,7 @@ export function buildOpenApiDocument(options: {version: string}) {
         const path = route.path.replace(/:([A-Za-z_]+)/g, "{$1}");
         const responses: OperationObject["responses"] = {};
         for (const [status, schema] of Object.entries(route.responses))
-            responses[status] = {description: statusText[Number(status)] ?? "", content: responseContent(routeName, schema as ZodTypeAny)};
+            responses[status] = {description: statusText[Number(status)] ?? "", content: responseContent(route, schema as ZodTypeAny)};
 
         const operation: OperationObject = {
             operationId: routeName,

@@ -1,7 +1,8 @@
-import {initClient, initContract} from "@ts-rest/core";
-import {apiContract} from "./apiContract.js";
-import {CreateChatCompletionRequest, CreateChatCompletionResponse} from "./schemas/chat.js";
-import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
+import {initClient, initContract, type AppRoute} from "@ts-rest/core";
+import type {AnyZodObject, ZodObject, ZodRawShape, ZodTypeAny, ZodUnion} from "zod";
+import {apiContract, type ApiContract} from "./apiContract.js";
+import {EventStream} from "./eventStream.js";
+import {routeMetadata} from "./RouteMetadata.js";
 
 export type CreateTholosClientOptions = {
     /** The Base URL the app shows, `http://127.0.0.1:<port>/v1`; the origin without `/v1` works too. */
@@ -16,24 +17,45 @@ export type CreateTholosClientOptions = {
 
 const c = initContract();
 
+/** The streaming fields a streamed route's body has (its metadata says it streams), left out of whole requests. */
+type StreamFields = "stream" | "stream_options";
+
 /**
- * `apiContract` as this client uses it: whole answers only. The server's contract types a `200` as "JSON or an
- * event stream" (a stream object exists only on the server); here the streaming fields are left out of the
- * bodies, so a `200` is always the JSON answer.
+ * A route as the whole-answer client uses it: for a streaming route, no streaming fields and a JSON-only `200`.
+ * (ts-rest's router types `metadata` as unknown, so at the type level a streaming route is one whose body has
+ * `stream`; `wholeAnswerRoute` checks at run time that the two agree.)
  */
-const wholeAnswerContract = c.router({
-    ...apiContract,
-    createChatCompletion: {
-        ...apiContract.createChatCompletion,
-        body: CreateChatCompletionRequest.omit({stream: true, stream_options: true}),
-        responses: {...apiContract.createChatCompletion.responses, 200: CreateChatCompletionResponse}
-    },
-    createCompletion: {
-        ...apiContract.createCompletion,
-        body: CreateCompletionRequest.omit({stream: true, stream_options: true}),
-        responses: {...apiContract.createCompletion.responses, 200: CreateCompletionResponse}
+type WholeAnswerRoute<R> = R extends {body: ZodObject<infer Shape extends ZodRawShape & {stream: ZodTypeAny}>, responses: infer Responses extends {200: ZodTypeAny}}
+    ? Omit<R, "body" | "responses"> & {
+        body: ZodObject<Omit<Shape, StreamFields>>,
+        responses: Omit<Responses, 200> & {200: Responses[200] extends ZodUnion<infer Options> ? Exclude<Options[number], typeof EventStream> : Responses[200]}
     }
-}, {strictStatusCodes: true});
+    : R;
+
+function wholeAnswerRoute(route: AppRoute): AppRoute {
+    const hasStreamField = route.method === "POST" && "stream" in ((route.body as Partial<AnyZodObject>).shape ?? {});
+    if (hasStreamField !== (routeMetadata(route).stream != null))
+        throw new Error(`${route.path}: its metadata and its body disagree on whether it streams.`);
+    if (!hasStreamField) return route;
+    const ok = route.responses[200] as ZodTypeAny;
+    const options = "options" in ok._def ? (ok._def.options as ZodTypeAny[]) : [ok];
+    return {
+        ...route,
+        body: (route.body as AnyZodObject).omit({stream: true, stream_options: true} satisfies Record<StreamFields, true>),
+        responses: {...route.responses, 200: options.find((option) => option !== EventStream)!}
+    };
+}
+
+/**
+ * `apiContract` as this client uses it: whole answers only. The server's contract types a `200` of a streaming route
+ * (by its metadata) as "JSON or an event stream" (a stream object exists only on the server); here the streaming
+ * fields are left out of the bodies, so a `200` is always the JSON answer.
+ */
+const wholeAnswerContract = c.router(
+    Object.fromEntries(Object.entries(apiContract).map(([name, route]) => [name, wholeAnswerRoute(route)])) as
+        {[Name in keyof ApiContract]: WholeAnswerRoute<ApiContract[Name]>},
+    {strictStatusCodes: true}
+);
 
 /**
  * A typed client of the Local API Server for TypeScript, built with ts-rest from the server's own contract, so a

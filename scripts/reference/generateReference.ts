@@ -5,7 +5,9 @@ import type {ReferenceContext} from "./ReferenceContext.js";
 import {readSamples} from "./readSamples.js";
 import {renderReferenceHtml} from "./renderReferenceHtml.js";
 import {renderReferenceMarkdown} from "./renderReferenceMarkdown.js";
-import {sampleGroups} from "./sampleGroups.js";
+import {apiContract} from "../../contract/apiContract.js";
+import {routeMetadata} from "../../contract/RouteMetadata.js";
+import {pageSampleGroups} from "./sampleGroups.js";
 import {refName} from "./schemaUtils.js";
 
 export type GenerateReferenceOptions = {
@@ -42,12 +44,15 @@ export async function generateReference(options: GenerateReferenceOptions) {
 
 /** Every sample is shown exactly once: a file in no group would be shipped undocumented, one in two is a mistake. */
 function checkSampleGroups(samples: ReadonlyMap<string, unknown>) {
-    const placed: string[] = Object.values(sampleGroups).flat();
+    const placed: string[] = [
+        ...Object.values(apiContract).flatMap((route) => routeMetadata(route).samples.flatMap((group) => group.files)),
+        ...Object.values(pageSampleGroups).flat()
+    ];
     const twice = placed.filter((file, index) => placed.indexOf(file) !== index);
     const unplaced = [...samples.keys()].filter((file) => !placed.includes(file));
     const missing = placed.filter((file) => !samples.has(file));
     if (twice.length > 0 || unplaced.length > 0 || missing.length > 0)
-        throw new Error("scripts/reference/sampleGroups.ts and docs/samples/ disagree: " + JSON.stringify({twice, unplaced, missing}));
+        throw new Error("The contract routes' sample groups, scripts/reference/sampleGroups.ts and docs/samples/ disagree: " + JSON.stringify({twice, unplaced, missing}));
 }
 
 /** The named schemas request bodies use, directly or through one another, in order of first use. */

@@ -4,12 +4,12 @@ import {requestFieldsTable, responseFieldsTable} from "./fieldsTable.js";
 import {describeType} from "./describeType.js";
 import {code, table} from "./markdown.js";
 import {refName} from "./schemaUtils.js";
-import type {SampleGroupName} from "./sampleGroups.js";
+import type {SampleGroup} from "../../contract/RouteMetadata.js";
 import {renderSampleGroup} from "./renderSampleGroup.js";
 
 export type EndpointExtras = {
-    /** Sample groups shown under the endpoint, each under its own heading (`null`: right under "Examples"). */
-    samples: {heading: string | null, intro?: string, group: SampleGroupName}[]
+    /** Sample groups shown under the endpoint (the route's metadata), each under its heading if it has one. */
+    samples: readonly SampleGroup[]
 };
 
 /** One operation of `openapi.json`: its parameters, body, responses, errors and samples. */
@@ -47,10 +47,10 @@ export function renderEndpoint(method: string, path: string, operation: OpenApiO
         parts.push(`**Errors**: ${errors.map(code).join(", ")}, each with an [error object](#the-error-object); see [Errors](#errors).`);
 
     if (extras.samples.length > 0) parts.push("#### Examples");
-    for (const {heading, intro, group} of extras.samples) {
+    for (const {heading, intro, files} of extras.samples) {
         if (heading != null) parts.push(`#### ${heading}`);
         if (intro != null) parts.push(intro);
-        parts.push(renderSampleGroup(group, context));
+        parts.push(renderSampleGroup(files, context));
     }
     return parts.filter((part) => part !== "").join("\n\n");
 }

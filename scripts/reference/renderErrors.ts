@@ -5,6 +5,7 @@ import {errorExample} from "./errorExample.js";
 import {responseFieldsTable} from "./fieldsTable.js";
 import {code, codeBlock, table} from "./markdown.js";
 import {renderSampleGroup} from "./renderSampleGroup.js";
+import {pageSampleGroups} from "./sampleGroups.js";
 
 /** "Errors": the error object, what each status means, and every code of `src/server/errorCatalogue.ts`. */
 export function renderErrors(context: ReferenceContext) {
@@ -39,6 +40,6 @@ export function renderErrors(context: ReferenceContext) {
             code(name), code(String(entry.status)), code(entry.type), entry.retryAfter == null ? "—" : `${entry.retryAfter} s`, errorDescriptions[name]
         ])),
         "### Handling errors",
-        renderSampleGroup("errors", context)
+        renderSampleGroup(pageSampleGroups.errors, context)
     ].join("\n\n");
 }

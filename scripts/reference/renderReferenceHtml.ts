@@ -2,8 +2,7 @@ import {Marked, type Token, type TokensList} from "marked";
 import type {ReferenceContext} from "./ReferenceContext.js";
 import {escapeHtml, highlightCode} from "./highlightCode.js";
 import {createSlugger} from "./slugify.js";
-import {sampleGroups, type SampleGroupName} from "./sampleGroups.js";
-import {sampleGroupEnd} from "./renderSampleGroup.js";
+import {parseSampleGroupStart, sampleGroupEnd} from "./renderSampleGroup.js";
 
 export type RenderReferenceHtmlOptions = {
     markdown: string,
@@ -59,12 +58,12 @@ export function renderReferenceHtml(options: RenderReferenceHtmlOptions) {
     const body: string[] = [];
     for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
-        const group = token.type === "html" ? /^<!-- samples:(\w+) -->/.exec(token.raw)?.[1] : undefined;
+        const group = token.type === "html" ? parseSampleGroupStart(token.raw) : null;
         if (group == null) {
             body.push(marked.parser(asList([token], tokens)));
             continue;
         }
-        body.push(renderTabs(group as SampleGroupName, options.context));
+        body.push(renderTabs(group, options.context));
         while (index < tokens.length && !(tokens[index]!.type === "html" && tokens[index]!.raw.startsWith(sampleGroupEnd))) index++;
     }
 
@@ -100,8 +99,9 @@ function asList(tokens: Token[], source: TokensList): TokensList {
     return Object.assign(tokens, {links: source.links});
 }
 
-function renderTabs(name: SampleGroupName, context: ReferenceContext) {
-    const files = sampleGroups[name];
+function renderTabs(files: readonly string[], context: ReferenceContext) {
+    // Radio names and ids must be unique on the page; a file is shown once, so its group's first file names it.
+    const name = files[0]!.replace(/[^A-Za-z0-9]+/g, "-");
     const inputs = files.map((file, index) => {
         const sample = context.samples.get(file)!;
         const id = `sample-${name}-${index}`;

@@ -1,40 +1,14 @@
 import type {ReferenceContext} from "./ReferenceContext.js";
 import {code, table} from "./markdown.js";
 import {renderDifferences} from "./renderDifferences.js";
-import {renderEndpoint, type EndpointExtras} from "./renderEndpoint.js";
+import {apiContract} from "../../contract/apiContract.js";
+import {routeMetadata} from "../../contract/RouteMetadata.js";
+import {renderEndpoint} from "./renderEndpoint.js";
 import {renderErrors} from "./renderErrors.js";
 import {renderRequestObjects} from "./renderRequestObjects.js";
 import {renderSampleGroup} from "./renderSampleGroup.js";
 import {createSlugger} from "./slugify.js";
-
-/** The samples under each operation of `openapi.json`, by `operationId`. */
-const endpointSamples: Record<string, EndpointExtras["samples"]> = {
-    listModels: [{heading: null, group: "listModels"}],
-    createChatCompletion: [
-        {heading: null, group: "chat"},
-        {
-            heading: "Streaming",
-            intro: "With `stream: true` the answer arrives as server-sent events: one `chat.completion.chunk` per `data:` line, " +
-                "the first with `delta.role`, the last with `finish_reason`, then `data: [DONE]`. With " +
-                "`stream_options: {\"include_usage\": true}` a last chunk with empty `choices` carries `usage`.",
-            group: "chatStream"
-        },
-        {
-            heading: "Structured output",
-            intro: "`response_format` `json_object` or `json_schema` constrains generation with a grammar: the text is valid JSON " +
-                "(matching the schema) by construction.",
-            group: "structuredOutput"
-        },
-        {
-            heading: "Function calling",
-            intro: "`tools` describe functions; the model answers with `tool_calls` (`finish_reason: \"tool_calls\"`), your code " +
-                "runs them, and their results go back as `tool` messages.",
-            group: "tools"
-        }
-    ],
-    createCompletion: [{heading: null, group: "completion"}],
-    createEmbedding: [{heading: null, group: "embeddings"}]
-};
+import {pageSampleGroups} from "./sampleGroups.js";
 
 /** `docs/reference.md`: everything derives from `openapi.json`, the error catalogue and the files of `docs/samples/`. */
 export function renderReferenceMarkdown(context: ReferenceContext) {
@@ -69,7 +43,7 @@ export function renderReferenceMarkdown(context: ReferenceContext) {
             [code("GET"), code("/docs"), "No", "This reference as a web page."]
         ]),
         ...operations.map(({path, method, operation}) =>
-            renderEndpoint(method, path, operation, {samples: endpointSamples[operation.operationId] ?? []}, context)),
+            renderEndpoint(method, path, operation, {samples: samplesOf(operation.operationId)}, context)),
 
         renderRequestObjects(context),
         renderErrors(context),
@@ -80,16 +54,23 @@ export function renderReferenceMarkdown(context: ReferenceContext) {
         "`createTholosClient` (from `tholos-local-api-server/contract`) is built with ts-rest from the same contract as the " +
         "server, so a request that compiles is one the server accepts. Each call resolves to `{status, body}` typed per status, " +
         "errors included. It makes whole (non-streamed) requests; stream with `openai` or `fetch`.",
-        renderSampleGroup("tsRest", context),
+        renderSampleGroup(pageSampleGroups.tsRest, context),
         "### A client generated from openapi.json",
         "Any OpenAPI generator works on `GET /openapi.json`. With `openapi-typescript` (types) and `openapi-fetch` (calls):",
-        renderSampleGroup("openapiFetch", context),
+        renderSampleGroup(pageSampleGroups.openapiFetch, context),
 
         "## Frameworks",
         "Frameworks with an OpenAI-compatible provider need only the base URL and key. The Vercel AI SDK " +
         "(`npm i ai @ai-sdk/openai-compatible`):",
-        renderSampleGroup("aiSdk", context)
+        renderSampleGroup(pageSampleGroups.aiSdk, context)
     ].join("\n\n") + "\n";
+}
+
+/** An operation's samples, from its contract route's metadata. */
+function samplesOf(operationId: string | undefined) {
+    const route = apiContract[operationId as keyof typeof apiContract];
+    if (route == null) throw new Error(`openapi.json has the operation "${operationId}", which the contract doesn't.`);
+    return routeMetadata(route).samples;
 }
 
 /** The anchor of a heading that occurs once on the page (endpoint summaries are unique). */

@@ -39,6 +39,13 @@ const runs: Record<string, SampleRun> = {
             expect(body.data[0].id).toBe("stories260K");
         }
     },
+    "model.sh": {
+        check(output) {
+            const body = JSON.parse(output);
+            validateAgainstOpenAi("Model", body);
+            expect(body).toMatchObject({id: "stories260K", object: "model", meta: {context_length: expect.any(Number)}});
+        }
+    },
     "chat.sh": {
         check(output) {
             const body = JSON.parse(output);

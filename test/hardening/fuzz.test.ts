@@ -3,6 +3,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {sendRaw, type RawResponse} from "./utils/sendRaw.js";
+import {contractRequests} from "../support/contractRequests.js";
 
 // Property tests over every route of a real server on the real model: whatever arrives, the answer is a success or
 // an OpenAI-shaped 4xx — never a 5xx — and the server still serves afterwards (SPEC §5 "bad input of any kind").
@@ -23,6 +24,11 @@ afterAll(async () => {
 const generating = ["/v1/chat/completions", "/v1/completions"] as const;
 const postPaths = [...generating, "/v1/embeddings"] as const;
 const getPaths = ["/v1/models", "/v1/models/stories260K", "/v1/models/other", "/openapi.json", "/docs"] as const;
+
+test("sends to every route of the contract (a new route needs its body template here)", () => {
+    for (const {method, path} of contractRequests())
+        expect((method === "POST" ? postPaths : getPaths) as readonly string[], `${method} ${path}`).toContain(path);
+});
 
 type Request = {method: string, path: string, headers?: Record<string, string | null>, body?: string | Uint8Array};
 

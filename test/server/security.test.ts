@@ -4,6 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {rawRequest} from "./rawRequest.js";
+import {contractRequests} from "../support/contractRequests.js";
 
 let server: TestServer;
 let port: number;
@@ -93,6 +94,36 @@ describe("DNS-rebinding defence", () => {
         });
         expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
         const response = await models({origin: "https://evil.example", authorization: `Bearer ${server.apiKey}`});
+        expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+});
+
+describe.each(contractRequests())("every route of the contract: $method $path", ({method, path}) => {
+    const send = (headers: Record<string, string>) => rawRequest({
+        port, path, method, headers: {host: `127.0.0.1:${port}`, "content-type": "application/json", ...headers}, body: method === "POST" ? "{}" : undefined
+    });
+
+    it("needs the key", async () => {
+        for (const headers of [{}, {authorization: "Bearer wrong"}] as Record<string, string>[]) {
+            const response = await send(headers);
+            expect(response.status).toBe(401);
+            validateAgainstOpenAi("ErrorResponse", JSON.parse(response.body));
+        }
+    });
+
+    it("refuses a foreign Host even with the key", async () => {
+        const response = await send({host: "evil.example", authorization: `Bearer ${server.apiKey}`});
+        expect(response.status).toBe(403);
+        expect(JSON.parse(response.body).error.code).toBe("host_not_allowed");
+    });
+
+    it("sends no CORS headers to a foreign origin, preflight or not", async () => {
+        const preflight = await rawRequest({
+            port, path, method: "OPTIONS",
+            headers: {host: `127.0.0.1:${port}`, origin: "https://evil.example", "access-control-request-method": method}
+        });
+        expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+        const response = await send({origin: "https://evil.example", authorization: `Bearer ${server.apiKey}`});
         expect(response.headers["access-control-allow-origin"]).toBeUndefined();
     });
 });

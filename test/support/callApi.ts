@@ -1,5 +1,6 @@
 import {validateAgainstOpenAi} from "./openAiSchemaValidator.js";
 import type {TestServer} from "./startTestServer.js";
+import {contractRouteFor} from "./contractRouteFor.js";
 
 export type CallApiOptions = {
     /** A JSON body; the request is a POST when there is one, else a GET. */
@@ -16,19 +17,10 @@ export type ApiResponse<T> = {
     body: T
 };
 
-/** Which OpenAI component each successful answer must match, by method and route. */
-function successSchema(method: string, path: string) {
-    if (method === "GET" && path === "/models") return "ListModelsResponse";
-    if (method === "GET" && path.startsWith("/models/")) return "Model";
-    if (path === "/chat/completions") return "CreateChatCompletionResponse";
-    if (path === "/completions") return "CreateCompletionResponse";
-    if (path === "/embeddings") return "CreateEmbeddingResponse";
-    return null;
-}
-
 /**
  * One real HTTP request to `server.baseUrl + path` (e.g. `/chat/completions`) with the server's key. The JSON answer
- * is checked against the official OpenAI schema (errors against `ErrorResponse`) before the test sees it.
+ * is checked against the official schema its route's metadata names (errors against the error component) before the
+ * test sees it.
  */
 export async function callApi<T>(server: Pick<TestServer, "baseUrl" | "apiKey">, path: string, options: CallApiOptions = {}): Promise<ApiResponse<T>> {
     const method = options.body === undefined ? "GET" : "POST";
@@ -49,7 +41,9 @@ export async function callApi<T>(server: Pick<TestServer, "baseUrl" | "apiKey">,
     } catch {
         throw new Error(`${method} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`);
     }
-    const schema = response.status >= 400 ? "ErrorResponse" : successSchema(method, path);
+    // The official component each answer must match is in the contract route's metadata.
+    const official = contractRouteFor(method, path)?.metadata.official;
+    const schema = response.status >= 400 ? official?.error ?? "ErrorResponse" : official?.response;
     if (schema != null) validateAgainstOpenAi(schema, body);
     return {status: response.status, headers: response.headers, body: body as T};
 }

@@ -33,6 +33,12 @@ export function validateAgainstOpenAi(schemaName: string, value: unknown): void 
             `value: ${JSON.stringify(value).slice(0, 2000)}`);
 }
 
+/** The component names of an official API description (for checks that a route names real ones). */
+export function officialSchemaNames(api: "openai"): string[] {
+    if (api !== "openai") throw new Error(`No official description for ${api as string}.`);
+    return Object.keys((JSON.parse(readFileSync(openApiPath, "utf8")) as {components: {schemas: JsonObject}}).components.schemas);
+}
+
 function createAjv() {
     const document = JSON.parse(readFileSync(openApiPath, "utf8")) as {components: {schemas: Record<string, JsonObject>}};
     const schemas = document.components.schemas;

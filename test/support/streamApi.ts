@@ -1,5 +1,6 @@
 import {validateAgainstOpenAi} from "./openAiSchemaValidator.js";
 import type {TestServer} from "./startTestServer.js";
+import {contractRouteFor} from "./contractRouteFor.js";
 
 export type StreamApiOptions<T> = {
     signal?: AbortSignal,
@@ -22,11 +23,11 @@ export type StreamApiResult<T> = {
     error: {error: {message: string, type: string, param: string | null, code: string | null}} | null
 };
 
-/** The OpenAI component each event of a streamed route must match. */
+/** The official component each event of a streamed route must match, from the contract route's metadata. */
 function chunkSchema(path: string) {
-    if (path === "/chat/completions") return "CreateChatCompletionStreamResponse";
-    if (path === "/completions") return "CreateCompletionResponse";
-    throw new Error(`${path} does not stream.`);
+    const event = contractRouteFor("POST", path)?.metadata.official.streamEvent;
+    if (event == null) throw new Error(`${path} does not stream.`);
+    return event;
 }
 
 /**
