@@ -13,7 +13,7 @@ export const CreateCompletionRequest = z.object({
     ...samplingFields,
     echo: z.boolean().nullish().describe("Return the prompt before the completion (text prompts only). Default `false`."),
     suffix: z.string().nullish().describe("Not supported: a non-empty suffix is a 400."),
-    best_of: z.number().int().min(1).nullish().describe("Only 1 is supported. Default 1."),
+    best_of: z.number().int().min(1).nullish().describe("Only equal to `n` (no ranking of extra candidates) is supported. Default `n`."),
     logprobs: z.number().int().min(0).max(5).nullish().describe("Not supported: a 400.")
 }).describe("Fields OpenAI defines that are not listed here are accepted and ignored.");
 export type CreateCompletionRequest = z.infer<typeof CreateCompletionRequest>;

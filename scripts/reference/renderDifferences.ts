@@ -33,7 +33,8 @@ export function renderDifferences(context: ReferenceContext) {
             "`\"local\"` and `created` is the file's modification time.",
             "- **A `meta` extension on models.** `GET /v1/models` and `GET /v1/models/{model}` add a `meta` object (backend, context " +
             "length, parameter count, size, chat template). OpenAI clients ignore unknown fields.",
-            "- **One choice.** `n` and `best_of` accept only `1`; send concurrent requests for several answers.",
+            "- **Several choices run at once.** `n` (up to 16) generates the choices concurrently on separate sequences; each " +
+            "reads the prompt itself (no shared prefix yet). With `seed`, choice i uses `seed + i`. `best_of` may only equal `n`.",
             "- **No log probabilities.** `logprobs: true`, `top_logprobs` above 0 and completions' `logprobs` are a `400`; " +
             "`choices[].logprobs` is always `null`.",
             "- **Text only.** Image, audio and file content parts, `audio` and the `audio` modality are a `400` " +

@@ -20,6 +20,7 @@ import type {GenerateOptions} from "./generation/GenerateOptions.js";
 import type {Generation} from "./generation/Generation.js";
 import {generateChat} from "./chat/generateChat.js";
 import {generateText} from "./text/generateText.js";
+import {generateChoices} from "./generation/generateChoices.js";
 import {embed, type EmbedResult} from "./embedding/embed.js";
 
 export type LlamaEngineOptions = {
@@ -174,12 +175,12 @@ export class LlamaEngine {
             throw new EngineError("model_not_found", `The model "${model}" is not loaded. The loaded model is "${this.info.id}"; use that id or omit "model".`, {param: "model"});
     }
 
-    /** Generates one answer: a chat prompt through the model's chat template, a text prompt as it is. */
-    public generate(request: GenerationRequest, options?: GenerateOptions): Promise<Generation> {
+    /** Generates the request's choices: a chat prompt through the model's chat template, a text prompt as it is. */
+    public generate(request: GenerationRequest, options: GenerateOptions = {}): Promise<Generation> {
         this._assertUsable();
-        return request.prompt.type === "chat"
-            ? generateChat(this._runtime, {...request, prompt: request.prompt}, options)
-            : generateText(this._runtime, {...request, prompt: request.prompt}, options);
+        return generateChoices(request, options, (one, choiceOptions) => one.prompt.type === "chat"
+            ? generateChat(this._runtime, {...one, prompt: one.prompt}, choiceOptions)
+            : generateText(this._runtime, {...one, prompt: one.prompt}, choiceOptions));
     }
 
     /** Embeddings, one input at a time (the embedding context has one sequence). */

@@ -109,8 +109,7 @@ describe("the differences the reference states", () => {
         expect(error.error).toMatchObject({code: "unsupported_parameter", param});
     };
 
-    it("one choice, no log probabilities", async () => {
-        await expectUnsupported("/chat/completions", {messages, n: 2}, "n");
+    it("no log probabilities; best_of only as n", async () => {
         await expectUnsupported("/chat/completions", {messages, logprobs: true}, "logprobs");
         await expectUnsupported("/chat/completions", {messages, top_logprobs: 2}, "top_logprobs");
         await expectUnsupported("/completions", {prompt: "Hi", best_of: 2}, "best_of");

@@ -192,8 +192,8 @@ describe("penalties, logit_bias and other fields", () => {
         expect(body.error.param).toBe("logit_bias");
     });
 
-    it("refuses n > 1 with a 400 naming n", async () => {
-        const {status, body} = await fail("/chat/completions", {messages, n: 2});
+    it("refuses n above 16 with a 400 naming n", async () => {
+        const {status, body} = await fail("/chat/completions", {messages, n: 17});
         expect(status).toBe(400);
         expect(body.error).toMatchObject({param: "n", type: "invalid_request_error"});
     });

@@ -1,8 +1,7 @@
 import {LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type LlamaGrammar, type Token} from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime} from "../EngineRuntime.js";
-import type {Generation} from "../generation/Generation.js";
-import type {GenerateOptions} from "../generation/GenerateOptions.js";
+import type {ChoiceGeneration, ChoiceOptions} from "../generation/ChoiceGeneration.js";
 import type {ChatPrompt, GenerationRequest, ToolCall, ToolDefinition} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {toChatHistory} from "./toChatHistory.js";
@@ -13,9 +12,10 @@ import {countUsage} from "../countUsage.js";
 
 /** One chat answer on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
 export async function generateChat(
-    runtime: EngineRuntime, request: GenerationRequest & {prompt: ChatPrompt}, options: GenerateOptions = {}
-): Promise<Generation> {
+    runtime: EngineRuntime, request: GenerationRequest & {prompt: ChatPrompt}, options: ChoiceOptions = {}
+): Promise<ChoiceGeneration> {
     const sampling = toSamplingOptions(request.sampling ?? {}, runtime.model, runtime.vocabularySize);
+    const choice = options.choice ?? 0;
     const tools = request.tools?.map((tool, index): ToolDefinition => tool.parameters == null ? tool : {
         ...tool,
         parameters: toGrammarSchema(tool.parameters, `tools[${index}].parameters`) as Record<string, unknown>
@@ -61,7 +61,7 @@ export async function generateChat(
                 completionTokens += tokens.length;
             },
             onTextChunk: forced == null && options.onEvent != null
-                ? (text: string) => options.onEvent!({type: "text", text})
+                ? (text: string) => options.onEvent!({type: "text", choice, text})
                 : undefined
         };
         const result = autoFunctions != null
@@ -75,7 +75,7 @@ export async function generateChat(
             // half-written call wrapper is not an answer, so nothing of it is returned.
             if (truncated) return {text: "", toolCalls: [], finishReason: "length", usage};
             const call = parseForcedCall(result.response);
-            options.onEvent?.({type: "toolCall", call});
+            options.onEvent?.({type: "toolCall", choice, call});
             return {text: "", toolCalls: [call], finishReason: "toolCalls", usage};
         }
 
@@ -94,7 +94,7 @@ export async function generateChat(
         });
         if (calls.length > 0) {
             const toolCalls = calls.map(({tokens: _, ...call}) => call);
-            for (const call of toolCalls) options.onEvent?.({type: "toolCall", call});
+            for (const call of toolCalls) options.onEvent?.({type: "toolCall", choice, call});
             return {text: result.response, toolCalls, finishReason: "toolCalls", usage};
         }
         return {text: result.response, toolCalls: [], finishReason: truncated ? "length" : "stop", usage};

@@ -1,14 +1,20 @@
 import type {ToolCall} from "./GenerationRequest.js";
 
-/** A finished generation. */
+/** A finished generation: one entry per requested choice, in order. */
 export type Generation = {
+    choices: readonly GenerationChoice[],
+
+    /** The prompt's tokens once, and every choice's generated tokens together. */
+    usage: GenerationUsage
+};
+
+export type GenerationChoice = {
     /** The answer's text (never stop text, never a tool call's JSON). */
     text: string,
     toolCalls: readonly ToolCall[],
 
     /** `stop`: the model finished or met a stop text; `length`: `maxTokens` or the context ran out; `toolCalls`. */
-    finishReason: GenerationFinishReason,
-    usage: GenerationUsage
+    finishReason: GenerationFinishReason
 };
 
 export type GenerationFinishReason = "stop" | "length" | "toolCalls";

@@ -1,6 +1,6 @@
 import type {ToolCall} from "./GenerationRequest.js";
 
-/** What a generation reports while it runs, in order; the finished `Generation` sums them up. */
+/** What a generation reports while it runs, in order per choice (`choice` is its index); the `Generation` sums them up. */
 export type GenerationEvent =
-    | {type: "text", text: string}
-    | {type: "toolCall", call: ToolCall};
+    | {type: "text", choice: number, text: string}
+    | {type: "toolCall", choice: number, call: ToolCall};

@@ -18,8 +18,14 @@ export type GenerationRequest = {
     /** Default `"auto"` when tools are given. */
     toolChoice?: ToolChoice,
 
-    /** Most tokens to generate. Default: until the model stops or the context is full. */
-    maxTokens?: number
+    /** Most tokens to generate, per choice. Default: until the model stops or the context is full. */
+    maxTokens?: number,
+
+    /**
+     * Independent answers to generate, at once on separate sequences. With a seed, choice `i` uses `seed + i` (so
+     * the same request gives the same choices); without one, each draws its own. Default 1.
+     */
+    choices?: number
 };
 
 /** A conversation rendered through the model's chat template. */

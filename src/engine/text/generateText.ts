@@ -1,8 +1,7 @@
 import {LlamaCompletion, type Token} from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime} from "../EngineRuntime.js";
-import type {Generation} from "../generation/Generation.js";
-import type {GenerateOptions} from "../generation/GenerateOptions.js";
+import type {ChoiceGeneration, ChoiceOptions} from "../generation/ChoiceGeneration.js";
 import type {GenerationRequest, TextPrompt} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {countUsage} from "../countUsage.js";
@@ -10,13 +9,14 @@ import {StopSequenceFilter} from "./StopSequenceFilter.js";
 
 /** One continuation of a plain prompt (no chat template) on a pooled sequence. */
 export async function generateText(
-    runtime: EngineRuntime, request: GenerationRequest & {prompt: TextPrompt}, options: GenerateOptions = {}
-): Promise<Generation> {
+    runtime: EngineRuntime, request: GenerationRequest & {prompt: TextPrompt}, options: ChoiceOptions = {}
+): Promise<ChoiceGeneration> {
     if (request.tools != null && request.tools.length > 0)
         throw new EngineError("unsupported_parameter", "Tools need a chat prompt.", {param: "tools"});
     if (request.constraint != null && request.constraint.type !== "none")
         throw new EngineError("unsupported_parameter", "A JSON constraint needs a chat prompt.", {param: "constraint"});
     const sampling = toSamplingOptions(request.sampling ?? {}, runtime.model, runtime.vocabularySize);
+    const choice = options.choice ?? 0;
     const prompt = request.prompt.text;
     // Tokenized as llama.cpp (and so llama-server) does: SentencePiece models get their dummy-prefix space, as in
     // training, so "Once" is one token ("▁Once") rather than three ("O", "n", "ce"), and prompt token counts match
@@ -52,7 +52,7 @@ export async function generateText(
     const pass = (value: string) => {
         if (value === "") return;
         text += value;
-        options.onEvent?.({type: "text", text: value});
+        options.onEvent?.({type: "text", choice, text: value});
     };
     try {
         if (options.signal?.aborted) onAbort();

@@ -8,7 +8,8 @@ const renames: [RegExp, string][] = [
     [/^tools\[(\d+)\]\.parameters/, "tools[$1].function.parameters"],
     [/^toolChoice$/, "tool_choice"],
     [/^sampling\.tokenBias$/, "logit_bias"],
-    [/^maxTokens$/, "max_completion_tokens"]
+    [/^maxTokens$/, "max_completion_tokens"],
+    [/^choices$/, "n"]
 ];
 
 export function renameChatParam(param: string) {

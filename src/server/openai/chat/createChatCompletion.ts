@@ -1,6 +1,6 @@
 import type {FastifyReply} from "fastify";
 import type {CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../../../contract/index.js";
-import type {Generation} from "../../../engine/generation/Generation.js";
+import type {GenerationChoice} from "../../../engine/generation/Generation.js";
 import type {ServerEngine} from "../../ServerEngine.js";
 import type {ServerLifetime} from "../../ServerLifetime.js";
 import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
@@ -28,17 +28,17 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
         const response: CreateChatCompletionResponse = {
             ...identity,
             object: "chat.completion",
-            choices: [{
-                index: 0,
+            choices: result.choices.map((choice, index) => ({
+                index,
                 message: {
                     role: "assistant",
-                    content: result.toolCalls.length > 0 && result.text === "" ? null : result.text,
+                    content: choice.toolCalls.length > 0 && choice.text === "" ? null : choice.text,
                     refusal: null,
-                    ...(result.toolCalls.length > 0 ? {tool_calls: toToolCalls(result)} : {})
+                    ...(choice.toolCalls.length > 0 ? {tool_calls: toToolCalls(choice)} : {})
                 },
                 logprobs: null,
-                finish_reason: toFinishReason(result.finishReason)
-            }],
+                finish_reason: toFinishReason(choice.finishReason)
+            })),
             usage: toOpenAiUsage(result.usage)
         };
         return {status: 200 as const, body: response};
@@ -52,29 +52,31 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
         // OpenAI sends `usage: null` on every chunk but the last when usage was asked for, and omits it otherwise.
         ...(includeUsage ? {usage} : {})
     });
-    const delta = (value: StreamChoice["delta"], finishReason: StreamChoice["finish_reason"] = null): StreamChoice =>
-        ({index: 0, delta: value, logprobs: null, finish_reason: finishReason});
+    const delta = (index: number, value: StreamChoice["delta"], finishReason: StreamChoice["finish_reason"] = null): StreamChoice =>
+        ({index, delta: value, logprobs: null, finish_reason: finishReason});
 
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
-        let toolCallIndex = 0;
+        const choices = request.choices ?? 1;
+        const toolCallIndexes = new Array<number>(choices).fill(0);
         const result = await generate({
             onStart() {
                 onStart();
-                events.send(chunk([delta({role: "assistant", content: ""})]));
+                events.send(chunk(Array.from({length: choices}, (_, index) => delta(index, {role: "assistant", content: ""}))));
             },
             onEvent(event) {
-                if (event.type === "text") events.send(chunk([delta({content: event.text})]));
-                else events.send(chunk([delta({tool_calls: [{
-                    index: toolCallIndex++, id: event.call.id, type: "function", function: {name: event.call.name, arguments: event.call.arguments}
+                if (event.type === "text") events.send(chunk([delta(event.choice, {content: event.text})]));
+                else events.send(chunk([delta(event.choice, {tool_calls: [{
+                    index: toolCallIndexes[event.choice]!++, id: event.call.id, type: "function",
+                    function: {name: event.call.name, arguments: event.call.arguments}
                 }]})]));
             }
         });
-        events.send(chunk([delta({}, toFinishReason(result.finishReason))]));
+        events.send(chunk(result.choices.map((choice, index) => delta(index, {}, toFinishReason(choice.finishReason)))));
         if (includeUsage) events.send(chunk([], toOpenAiUsage(result.usage)));
     });
     return {status: 200 as const, body: stream};
 }
 
-function toToolCalls(result: Generation) {
-    return result.toolCalls.map((call) => ({id: call.id, type: "function" as const, function: {name: call.name, arguments: call.arguments}}));
+function toToolCalls(choice: GenerationChoice) {
+    return choice.toolCalls.map((call) => ({id: call.id, type: "function" as const, function: {name: call.name, arguments: call.arguments}}));
 }

@@ -21,7 +21,8 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
             parameters: tool.function.parameters
         })),
         toolChoice: toToolChoice(body.tool_choice),
-        maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined
+        maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+        choices: body.n ?? undefined
     };
 }
 
@@ -29,8 +30,6 @@ function rejectUnsupported(body: CreateChatCompletionRequest) {
     const reject = (param: string, message: string) => {
         throw new ApiError("unsupported_parameter", message, param);
     };
-    if (body.n != null && body.n !== 1)
-        reject("n", "Only n = 1 is supported: send one request per choice (they can run concurrently).");
     if (body.logprobs === true)
         reject("logprobs", "logprobs are not supported by this server.");
     if (body.top_logprobs != null && body.top_logprobs !== 0)

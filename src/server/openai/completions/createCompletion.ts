@@ -15,10 +15,8 @@ import {toFinishReason} from "../toFinishReason.js";
 import {toOpenAiUsage} from "../toOpenAiUsage.js";
 
 function rejectUnsupported(body: CreateCompletionRequest) {
-    if (body.n != null && body.n !== 1)
-        throw new ApiError("unsupported_parameter", "Only n = 1 is supported: send one request per choice (they can run concurrently).", "n");
-    if (body.best_of != null && body.best_of !== 1)
-        throw new ApiError("unsupported_parameter", "Only best_of = 1 is supported.", "best_of");
+    if (body.best_of != null && body.best_of !== (body.n ?? 1))
+        throw new ApiError("unsupported_parameter", "best_of (ranking more candidates than are returned) is not supported; omit it or set it to n.", "best_of");
     if (body.logprobs != null)
         throw new ApiError("unsupported_parameter", "logprobs are not supported by this server.", "logprobs");
     if (body.suffix != null && body.suffix !== "")
@@ -26,9 +24,13 @@ function rejectUnsupported(body: CreateCompletionRequest) {
 }
 
 /** Engine parameter names → Completions fields. */
-const renameParam = (param: string) => param === "sampling.tokenBias" ? "logit_bias" : param === "maxTokens" ? "max_tokens" : param;
+const renames: Record<string, string> = {"sampling.tokenBias": "logit_bias", maxTokens: "max_tokens", choices: "n"};
+const renameParam = (param: string) => renames[param] ?? param;
 
-/** `POST /v1/completions`: the OpenAI (legacy) Completions adapter: one choice per prompt, whole or streamed. */
+/**
+ * `POST /v1/completions`: the OpenAI (legacy) Completions adapter, whole or streamed: `n` choices per prompt, prompt
+ * `p`'s choice `k` at index `p × n + k`, as OpenAI numbers them.
+ */
 export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
     rejectUnsupported(body);
     engine.assertModel(body.model);
@@ -38,8 +40,9 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
     const echo = (index: number) => body.echo === true ? prompts[index] as string : "";
     const sampling = toSampling(body);
     const stop = toStopList(body.stop);
+    const n = body.n ?? 1;
     const requestFor = (prompt: string | number[]): GenerationRequest =>
-        ({prompt: {type: "text", text: prompt}, sampling, stop, maxTokens: body.max_tokens ?? undefined});
+        ({prompt: {type: "text", text: prompt}, sampling, stop, maxTokens: body.max_tokens ?? undefined, choices: n});
 
     const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "cmpl");
@@ -54,10 +57,11 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
 
     if (body.stream !== true) {
         const choices: CreateCompletionResponse["choices"] = [];
-        for (const [index, prompt] of prompts.entries()) {
+        for (const [promptIndex, prompt] of prompts.entries()) {
             const result = await generate(prompt, {});
             addUsage(toOpenAiUsage(result.usage));
-            choices.push({index, text: echo(index) + result.text, logprobs: null, finish_reason: toFinishReason(result.finishReason)});
+            for (const [k, choice] of result.choices.entries())
+                choices.push({index: promptIndex * n + k, text: echo(promptIndex) + choice.text, logprobs: null, finish_reason: toFinishReason(choice.finishReason)});
         }
         const response: CreateCompletionResponse = {...identity, object: "text_completion", choices, usage};
         return {status: 200 as const, body: response};
@@ -74,18 +78,19 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
         ({index, text: value, logprobs: null, finish_reason: finishReason});
 
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
-        for (const [index, prompt] of prompts.entries()) {
+        for (const [promptIndex, prompt] of prompts.entries()) {
             const result = await generate(prompt, {
                 onStart() {
                     onStart();
-                    if (echo(index) !== "") events.send(event([text(index, echo(index))]));
+                    if (echo(promptIndex) !== "")
+                        events.send(event(Array.from({length: n}, (_, k) => text(promptIndex * n + k, echo(promptIndex)))));
                 },
                 onEvent(generated) {
-                    if (generated.type === "text") events.send(event([text(index, generated.text)]));
+                    if (generated.type === "text") events.send(event([text(promptIndex * n + generated.choice, generated.text)]));
                 }
             });
             addUsage(toOpenAiUsage(result.usage));
-            events.send(event([text(index, "", toFinishReason(result.finishReason))]));
+            events.send(event(result.choices.map((choice, k) => text(promptIndex * n + k, "", toFinishReason(choice.finishReason)))));
         }
         if (includeUsage) events.send(event([], usage));
     });
