@@ -9,7 +9,8 @@ import {ErrorResponse} from "./schemas/error.js";
 import {CompletionUsage} from "./schemas/usage.js";
 import {Model, ModelList} from "./schemas/models.js";
 import {
-    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, CreateChatCompletionRequest, CreateChatCompletionResponse,
+    ChatChoiceLogprobs, ChatCompletionTokenLogprob, ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice,
+    CreateChatCompletionRequest, CreateChatCompletionResponse,
     CreateChatCompletionStreamResponse, ResponseFormat
 } from "./schemas/chat.js";
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
@@ -18,7 +19,7 @@ import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddi
 /** Schemas published under `#/components/schemas`, by name; every use of one elsewhere becomes a `$ref`. */
 const components: Record<string, ZodTypeAny> = {
     ErrorResponse, CompletionUsage, Model, ModelList,
-    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat,
+    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat, ChatCompletionTokenLogprob, ChatChoiceLogprobs,
     CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse,
     CreateCompletionRequest, CreateCompletionResponse,
     CreateEmbeddingRequest, CreateEmbeddingResponse

@@ -81,8 +81,8 @@ export const CreateChatCompletionRequest = z.object({
     tools: z.array(ChatTool).max(128).optional().describe("Functions the model may call."),
     tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call; `none` forbids one. Default `auto` when `tools` are given."),
     parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
-    logprobs: z.boolean().nullish().describe("Not supported: `true` is a 400."),
-    top_logprobs: z.number().int().min(0).max(20).nullish().describe("Not supported: any value but 0 is a 400."),
+    logprobs: z.boolean().nullish().describe("Return each content token's log-probability in `choices[].logprobs`. It is of the distribution the token was sampled from: the model's own at `temperature` 0, else after temperature, top-k/top-p, penalties and grammar. Default `false`."),
+    top_logprobs: z.number().int().min(0).max(20).nullish().describe("With `logprobs`, also the 0–20 most likely tokens at each position. Default 0."),
     metadata: z.record(z.string(), z.string()).nullish().describe("Accepted and ignored."),
     store: z.boolean().nullish().describe("Accepted and ignored: nothing is stored."),
     modalities: z.array(z.enum(["text", "audio"])).nullish().describe("Only `text` is supported."),
@@ -103,6 +103,22 @@ export const ChatCompletionMessage = z.object({
     tool_calls: z.array(ChatMessageToolCall).optional()
 });
 
+export const ChatCompletionTokenLogprob = z.object({
+    token: z.string(),
+    logprob: z.number().describe("Natural log of the probability; -9999 for a probability of 0."),
+    bytes: z.array(z.number().int()).nullable().describe("The token's UTF-8 bytes."),
+    top_logprobs: z.array(z.object({
+        token: z.string(),
+        logprob: z.number(),
+        bytes: z.array(z.number().int()).nullable()
+    })).describe("The most likely tokens at this position, most likely first (`top_logprobs` of them).")
+}).describe("One content token with its log-probability.");
+
+export const ChatChoiceLogprobs = z.object({
+    content: z.array(ChatCompletionTokenLogprob).nullable(),
+    refusal: z.null()
+}).nullable().describe("With `logprobs: true`, the content tokens' log-probabilities (stop text's tokens have none); else `null`.");
+
 export const CreateChatCompletionResponse = z.object({
     id: z.string(),
     object: z.literal("chat.completion"),
@@ -112,7 +128,7 @@ export const CreateChatCompletionResponse = z.object({
     choices: z.array(z.object({
         index: z.number().int(),
         message: ChatCompletionMessage,
-        logprobs: z.null(),
+        logprobs: ChatChoiceLogprobs,
         finish_reason: FinishReason
     })),
     usage: CompletionUsage
@@ -143,7 +159,7 @@ export const CreateChatCompletionStreamResponse = z.object({
             refusal: z.null().optional(),
             tool_calls: z.array(ChatCompletionChunkToolCall).optional()
         }),
-        logprobs: z.null(),
+        logprobs: ChatChoiceLogprobs.describe("With `logprobs: true`, the log-probabilities of this chunk's content tokens; else `null`."),
         finish_reason: FinishReason.nullable().describe("`null` until the last chunk of the choice.")
     })).describe("Empty in the last chunk when `stream_options.include_usage` is set."),
     usage: CompletionUsage.nullish().describe("Only in the last chunk, when `stream_options.include_usage` is set.")

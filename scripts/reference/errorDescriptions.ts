@@ -14,7 +14,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     missing_required_parameter: "A required parameter is missing; `param` names it.",
     invalid_value: "A parameter has the wrong type or is out of range; `param` gives its path, e.g. `messages[0].role`.",
     invalid_parameter: "A parameter is well-formed but unusable, e.g. a token id outside the vocabulary or an unknown tool in `tool_choice`.",
-    unsupported_parameter: "A parameter OpenAI defines that this server can't honour, e.g. `n` > 1 or `logprobs` (see Differences from OpenAI).",
+    unsupported_parameter: "A parameter OpenAI defines that this server can't honour, e.g. image content or `suffix` (see Differences from OpenAI).",
     context_length_exceeded: "The prompt doesn't fit the model's context; shorten it.",
     request_too_large: "The body is larger than the server accepts (4 MiB).",
     unsupported_media_type: "The body was sent with a content type that can't carry JSON.",

@@ -35,8 +35,10 @@ export function renderDifferences(context: ReferenceContext) {
             "length, parameter count, size, chat template). OpenAI clients ignore unknown fields.",
             "- **Several choices run at once.** `n` (up to 16) generates the choices concurrently on separate sequences; each " +
             "reads the prompt itself (no shared prefix yet). With `seed`, choice i uses `seed + i`. `best_of` may only equal `n`.",
-            "- **No log probabilities.** `logprobs: true`, `top_logprobs` above 0 and completions' `logprobs` are a `400`; " +
-            "`choices[].logprobs` is always `null`.",
+            "- **Log probabilities of the sampling distribution.** `logprobs` (chat: with `top_logprobs` 0–20; completions: 0–5) " +
+            "reports each answer token's log-probability under the distribution it was sampled from: the model's own at " +
+            "`temperature` 0, otherwise after temperature, top-k/top-p, penalties and the grammar. A stop sequence's withheld " +
+            "tokens and tool-call JSON carry none; `bytes` are the UTF-8 bytes of the token's text.",
             "- **Text only.** Image, audio and file content parts, `audio` and the `audio` modality are a `400` " +
             "`unsupported_parameter` naming the part.",
             "- **Tools.** At most one tool call per turn (`parallel_tool_calls` is accepted); the deprecated `functions` and " +

@@ -109,11 +109,8 @@ describe("the differences the reference states", () => {
         expect(error.error).toMatchObject({code: "unsupported_parameter", param});
     };
 
-    it("no log probabilities; best_of only as n", async () => {
-        await expectUnsupported("/chat/completions", {messages, logprobs: true}, "logprobs");
-        await expectUnsupported("/chat/completions", {messages, top_logprobs: 2}, "top_logprobs");
+    it("best_of only as n; no fill-in-the-middle", async () => {
         await expectUnsupported("/completions", {prompt: "Hi", best_of: 2}, "best_of");
-        await expectUnsupported("/completions", {prompt: "Hi", logprobs: 1}, "logprobs");
         await expectUnsupported("/completions", {prompt: "Hi", suffix: "end"}, "suffix");
     });
 

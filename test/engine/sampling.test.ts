@@ -198,12 +198,6 @@ describe("penalties, logit_bias and other fields", () => {
         expect(body.error).toMatchObject({param: "n", type: "invalid_request_error"});
     });
 
-    it("refuses logprobs with a 400 naming logprobs", async () => {
-        const {status, body} = await fail("/chat/completions", {messages, logprobs: true});
-        expect(status).toBe(400);
-        expect(body.error.param).toBe("logprobs");
-    });
-
     it("ignores fields it has no use for", async () => {
         const {status, body} = await chat({max_tokens: 3, foo: 1, store: false, metadata: {purpose: "test"}, user: "someone", parallel_tool_calls: true});
         expect(status).toBe(200);

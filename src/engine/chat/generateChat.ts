@@ -9,6 +9,8 @@ import {forcedCallInstruction, forcedCallSchema, forcedTools, toChatModelFunctio
 import {createToolCallId} from "./createToolCallId.js";
 import {toGrammarSchema} from "./toGrammarSchema.js";
 import {countUsage} from "../countUsage.js";
+import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
+import type {TokenLogprob} from "../generation/TokenLogprob.js";
 
 /** One chat answer on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
 export async function generateChat(
@@ -49,6 +51,11 @@ export async function generateChat(
 
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
+    const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
+    const detach = recorder?.attach(lease.item);
+    // The answer text's log-probabilities: LlamaChat reports a text chunk's tokens just before the chunk.
+    const logprobs: TokenLogprob[] = [];
+    let pending: TokenLogprob[] = [];
     try {
         options.onStart?.();
         let completionTokens = 0;
@@ -59,9 +66,14 @@ export async function generateChat(
             maxTokens,
             onToken(tokens: Token[]) {
                 completionTokens += tokens.length;
+                if (recorder != null) pending = recorder.take(tokens);
             },
-            onTextChunk: forced == null && options.onEvent != null
-                ? (text: string) => options.onEvent!({type: "text", choice, text})
+            onTextChunk: forced == null && (options.onEvent != null || recorder != null)
+                ? (text: string) => {
+                    logprobs.push(...pending);
+                    options.onEvent?.({type: "text", choice, text, ...(recorder == null ? {} : {logprobs: pending})});
+                    pending = [];
+                }
                 : undefined
         };
         const result = autoFunctions != null
@@ -73,10 +85,10 @@ export async function generateChat(
             const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
             // half-written call wrapper is not an answer, so nothing of it is returned.
-            if (truncated) return {text: "", toolCalls: [], finishReason: "length", usage};
+            if (truncated) return {text: "", toolCalls: [], finishReason: "length", logprobs: recorder == null ? null : [], usage};
             const call = parseForcedCall(result.response);
             options.onEvent?.({type: "toolCall", choice, call});
-            return {text: "", toolCalls: [call], finishReason: "toolCalls", usage};
+            return {text: "", toolCalls: [call], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
         }
 
         const calls = (result.functionCalls ?? []).map((call): ToolCall & {tokens: number} => ({
@@ -95,10 +107,11 @@ export async function generateChat(
         if (calls.length > 0) {
             const toolCalls = calls.map(({tokens: _, ...call}) => call);
             for (const call of toolCalls) options.onEvent?.({type: "toolCall", choice, call});
-            return {text: result.response, toolCalls, finishReason: "toolCalls", usage};
+            return {text: result.response, toolCalls, finishReason: "toolCalls", logprobs: recorder == null ? null : logprobs, usage};
         }
-        return {text: result.response, toolCalls: [], finishReason: truncated ? "length" : "stop", usage};
+        return {text: result.response, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs: recorder == null ? null : logprobs, usage};
     } finally {
+        detach?.();
         chat.dispose({disposeSequence: false});
         lease.release();
     }

@@ -1,4 +1,5 @@
 import type {ToolCall} from "./GenerationRequest.js";
+import type {TokenLogprob} from "./TokenLogprob.js";
 
 /** A finished generation: one entry per requested choice, in order. */
 export type Generation = {
@@ -14,7 +15,10 @@ export type GenerationChoice = {
     toolCalls: readonly ToolCall[],
 
     /** `stop`: the model finished or met a stop text; `length`: `maxTokens` or the context ran out; `toolCalls`. */
-    finishReason: GenerationFinishReason
+    finishReason: GenerationFinishReason,
+
+    /** The answer text's tokens with their log-probabilities, when the request asked for them; else `null`. */
+    logprobs: TokenLogprob[] | null
 };
 
 export type GenerationFinishReason = "stop" | "length" | "toolCalls";

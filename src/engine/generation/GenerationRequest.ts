@@ -25,7 +25,13 @@ export type GenerationRequest = {
      * Independent answers to generate, at once on separate sequences. With a seed, choice `i` uses `seed + i` (so
      * the same request gives the same choices); without one, each draws its own. Default 1.
      */
-    choices?: number
+    choices?: number,
+
+    /**
+     * Report each answer token's log-probability with this many most likely alternatives (0–20); see
+     * `LogprobRecorder` for which distribution. Default: no log-probabilities.
+     */
+    topLogprobs?: number
 };
 
 /** A conversation rendered through the model's chat template. */

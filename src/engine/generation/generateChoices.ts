@@ -7,6 +7,9 @@ import type {GenerationRequest} from "./GenerationRequest.js";
 /** Most choices one request may ask for (OpenAI allows 128; each holds a sequence while it runs). */
 export const maxChoices = 16;
 
+/** Most alternatives a token's log-probability may list (OpenAI's limit). */
+export const maxTopLogprobs = 20;
+
 /**
  * Runs `request.choices` generations of the same request at once, each on its own pooled sequence (so several
  * decode in one batch), and sums them up. Choice `i` of a seeded request uses `seed + i`. `onStart` fires once, when
@@ -20,6 +23,8 @@ export async function generateChoices(
     const count = request.choices ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > maxChoices)
         throw new EngineError("invalid_parameter", `{param} must be a whole number from 1 to ${maxChoices}.`, {param: "choices"});
+    if (request.topLogprobs != null && (!Number.isInteger(request.topLogprobs) || request.topLogprobs < 0 || request.topLogprobs > maxTopLogprobs))
+        throw new EngineError("invalid_parameter", `{param} must be a whole number from 0 to ${maxTopLogprobs}.`, {param: "topLogprobs"});
     if (count === 1) {
         const {usage, ...choice} = await generateOne(request, options);
         return {choices: [choice], usage};

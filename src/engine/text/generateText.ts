@@ -6,6 +6,8 @@ import type {GenerationRequest, TextPrompt} from "../generation/GenerationReques
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {countUsage} from "../countUsage.js";
 import {StopSequenceFilter} from "./StopSequenceFilter.js";
+import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
+import type {TokenLogprob} from "../generation/TokenLogprob.js";
 
 /** One continuation of a plain prompt (no chat template) on a pooled sequence. */
 export async function generateText(
@@ -48,11 +50,18 @@ export async function generateText(
     // and leaves ≈ 2 KB per call for a major GC to reclaim on Node 20 (docs/performance.md).
     const ended = new AbortController();
     const onAbort = () => ended.abort(options.signal!.reason);
+    const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
+    const detach = recorder?.attach(lease.item);
+    // Log-probabilities of the tokens generated so far, in order; those of the first `filter.answerTokens` are the answer's.
+    const generated: TokenLogprob[] = [];
+    let passedLogprobs = 0;
     let text = "";
     const pass = (value: string) => {
-        if (value === "") return;
+        const logprobs = recorder == null ? undefined : generated.slice(passedLogprobs, filter.answerTokens);
+        passedLogprobs += logprobs?.length ?? 0;
+        if (value === "" && (logprobs == null || logprobs.length === 0)) return;
         text += value;
-        options.onEvent?.({type: "text", choice, text: value});
+        options.onEvent?.({type: "text", choice, text: value, ...(logprobs == null ? {} : {logprobs})});
     };
     try {
         if (options.signal?.aborted) onAbort();
@@ -72,6 +81,7 @@ export async function generateText(
             // LlamaCompletion reports each released group of tokens, then its text.
             onToken(tokens) {
                 chunkTokens += tokens.length;
+                if (recorder != null) generated.push(...recorder.take(tokens));
             },
             onTextChunk(chunk) {
                 const {text: answer, stopped: found} = filter.push(chunk, chunkTokens);
@@ -86,6 +96,7 @@ export async function generateText(
             text,
             toolCalls: [],
             finishReason: filter.stopped || result.metadata.stopReason !== "maxTokens" ? "stop" : "length",
+            logprobs: recorder == null ? null : generated.slice(0, passedLogprobs),
             usage: countUsage({
                 promptTokens,
                 reportedTokens: filter.answerTokens,
@@ -94,6 +105,7 @@ export async function generateText(
             })
         };
     } finally {
+        detach?.();
         options.signal?.removeEventListener("abort", onAbort);
         completion.dispose({disposeSequence: false});
         lease.release();

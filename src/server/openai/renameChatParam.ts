@@ -9,7 +9,8 @@ const renames: [RegExp, string][] = [
     [/^toolChoice$/, "tool_choice"],
     [/^sampling\.tokenBias$/, "logit_bias"],
     [/^maxTokens$/, "max_completion_tokens"],
-    [/^choices$/, "n"]
+    [/^choices$/, "n"],
+    [/^topLogprobs$/, "top_logprobs"]
 ];
 
 export function renameChatParam(param: string) {

@@ -10,6 +10,7 @@ import {renameChatParam} from "../renameChatParam.js";
 import {responseIdentity} from "../responseIdentity.js";
 import {toFinishReason} from "../toFinishReason.js";
 import {toOpenAiUsage} from "../toOpenAiUsage.js";
+import {toChatLogprobs} from "../toChatLogprobs.js";
 import {toChatGenerationRequest} from "./toChatGenerationRequest.js";
 
 type StreamChoice = CreateChatCompletionStreamResponse["choices"][number];
@@ -36,7 +37,7 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
                     refusal: null,
                     ...(choice.toolCalls.length > 0 ? {tool_calls: toToolCalls(choice)} : {})
                 },
-                logprobs: null,
+                logprobs: toChatLogprobs(choice.logprobs),
                 finish_reason: toFinishReason(choice.finishReason)
             })),
             usage: toOpenAiUsage(result.usage)
@@ -52,8 +53,8 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
         // OpenAI sends `usage: null` on every chunk but the last when usage was asked for, and omits it otherwise.
         ...(includeUsage ? {usage} : {})
     });
-    const delta = (index: number, value: StreamChoice["delta"], finishReason: StreamChoice["finish_reason"] = null): StreamChoice =>
-        ({index, delta: value, logprobs: null, finish_reason: finishReason});
+    const delta = (index: number, value: StreamChoice["delta"], finishReason: StreamChoice["finish_reason"] = null,
+        logprobs: StreamChoice["logprobs"] = null): StreamChoice => ({index, delta: value, logprobs, finish_reason: finishReason});
 
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         const choices = request.choices ?? 1;
@@ -64,7 +65,7 @@ export async function createChatCompletion(engine: ServerEngine, body: CreateCha
                 events.send(chunk(Array.from({length: choices}, (_, index) => delta(index, {role: "assistant", content: ""}))));
             },
             onEvent(event) {
-                if (event.type === "text") events.send(chunk([delta(event.choice, {content: event.text})]));
+                if (event.type === "text") events.send(chunk([delta(event.choice, {content: event.text}, null, toChatLogprobs(event.logprobs))]));
                 else events.send(chunk([delta(event.choice, {tool_calls: [{
                     index: toolCallIndexes[event.choice]!++, id: event.call.id, type: "function",
                     function: {name: event.call.name, arguments: event.call.arguments}

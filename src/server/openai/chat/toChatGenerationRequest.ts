@@ -22,7 +22,8 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
         })),
         toolChoice: toToolChoice(body.tool_choice),
         maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
-        choices: body.n ?? undefined
+        choices: body.n ?? undefined,
+        topLogprobs: body.logprobs === true ? body.top_logprobs ?? 0 : undefined
     };
 }
 
@@ -30,10 +31,8 @@ function rejectUnsupported(body: CreateChatCompletionRequest) {
     const reject = (param: string, message: string) => {
         throw new ApiError("unsupported_parameter", message, param);
     };
-    if (body.logprobs === true)
-        reject("logprobs", "logprobs are not supported by this server.");
-    if (body.top_logprobs != null && body.top_logprobs !== 0)
-        reject("top_logprobs", "top_logprobs are not supported by this server.");
+    if (body.top_logprobs != null && body.top_logprobs !== 0 && body.logprobs !== true)
+        throw new ApiError("invalid_parameter", "top_logprobs needs logprobs: true.", "top_logprobs");
     if (body.modalities?.includes("audio") === true || body.audio != null)
         reject(body.audio != null ? "audio" : "modalities", "Audio output is not supported: this model writes text.");
     if (body.functions != null || body.function_call != null)

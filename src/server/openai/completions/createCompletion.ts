@@ -13,18 +13,17 @@ import {toSampling} from "../toSampling.js";
 import {toStopList} from "../toStopList.js";
 import {toFinishReason} from "../toFinishReason.js";
 import {toOpenAiUsage} from "../toOpenAiUsage.js";
+import {toCompletionLogprobs} from "../toCompletionLogprobs.js";
 
 function rejectUnsupported(body: CreateCompletionRequest) {
     if (body.best_of != null && body.best_of !== (body.n ?? 1))
         throw new ApiError("unsupported_parameter", "best_of (ranking more candidates than are returned) is not supported; omit it or set it to n.", "best_of");
-    if (body.logprobs != null)
-        throw new ApiError("unsupported_parameter", "logprobs are not supported by this server.", "logprobs");
     if (body.suffix != null && body.suffix !== "")
         throw new ApiError("unsupported_parameter", "suffix (fill-in-the-middle) is not supported by this server.", "suffix");
 }
 
 /** Engine parameter names → Completions fields. */
-const renames: Record<string, string> = {"sampling.tokenBias": "logit_bias", maxTokens: "max_tokens", choices: "n"};
+const renames: Record<string, string> = {"sampling.tokenBias": "logit_bias", maxTokens: "max_tokens", choices: "n", topLogprobs: "logprobs"};
 const renameParam = (param: string) => renames[param] ?? param;
 
 /**
@@ -42,7 +41,8 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
     const stop = toStopList(body.stop);
     const n = body.n ?? 1;
     const requestFor = (prompt: string | number[]): GenerationRequest =>
-        ({prompt: {type: "text", text: prompt}, sampling, stop, maxTokens: body.max_tokens ?? undefined, choices: n});
+        ({prompt: {type: "text", text: prompt}, sampling, stop, maxTokens: body.max_tokens ?? undefined, choices: n,
+            topLogprobs: body.logprobs ?? undefined});
 
     const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "cmpl");
@@ -61,7 +61,10 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
             const result = await generate(prompt, {});
             addUsage(toOpenAiUsage(result.usage));
             for (const [k, choice] of result.choices.entries())
-                choices.push({index: promptIndex * n + k, text: echo(promptIndex) + choice.text, logprobs: null, finish_reason: toFinishReason(choice.finishReason)});
+                choices.push({
+                    index: promptIndex * n + k, text: echo(promptIndex) + choice.text,
+                    logprobs: toCompletionLogprobs(choice.logprobs, echo(promptIndex).length), finish_reason: toFinishReason(choice.finishReason)
+                });
         }
         const response: CreateCompletionResponse = {...identity, object: "text_completion", choices, usage};
         return {status: 200 as const, body: response};
@@ -74,9 +77,12 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
         choices,
         ...(includeUsage ? {usage: last ?? null} : {})
     });
-    const text = (index: number, value: string, finishReason: CreateCompletionResponse["choices"][number]["finish_reason"] = null) =>
-        ({index, text: value, logprobs: null, finish_reason: finishReason});
+    type Choice = CreateCompletionResponse["choices"][number];
+    const text = (index: number, value: string, finishReason: Choice["finish_reason"] = null, logprobs: Choice["logprobs"] = null): Choice =>
+        ({index, text: value, logprobs, finish_reason: finishReason});
 
+    /** Characters of each choice's text sent so far. */
+    const streamed = new Map<number, number>();
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         for (const [promptIndex, prompt] of prompts.entries()) {
             const result = await generate(prompt, {
@@ -86,7 +92,12 @@ export async function createCompletion(engine: ServerEngine, body: CreateComplet
                         events.send(event(Array.from({length: n}, (_, k) => text(promptIndex * n + k, echo(promptIndex)))));
                 },
                 onEvent(generated) {
-                    if (generated.type === "text") events.send(event([text(promptIndex * n + generated.choice, generated.text)]));
+                    if (generated.type !== "text") return;
+                    // Offsets count from the choice's text so far, as OpenAI's streamed events do.
+                    const index = promptIndex * n + generated.choice;
+                    const logprobs = toCompletionLogprobs(generated.logprobs, streamed.get(index) ?? echo(promptIndex).length);
+                    streamed.set(index, (streamed.get(index) ?? echo(promptIndex).length) + generated.text.length);
+                    events.send(event([text(index, generated.text, null, logprobs)]));
                 }
             });
             addUsage(toOpenAiUsage(result.usage));
