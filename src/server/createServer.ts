@@ -76,9 +76,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     app.addContentTypeParser("*", {parseAs: "string"}, app.getDefaultJsonParser("error", "error"));
 
     app.addHook("onRequest", async (request) => {
-        const port = (app.server.address() as AddressInfo | null)?.port ?? 0;
-        if (!isAllowedHost(request.headers.host, port))
-            throw new ApiError("host_not_allowed", `Requests must be addressed to http://127.0.0.1:${port} (the Host header was refused).`);
+        // A server that isn't listening can only be reached through `inject()` (tests): no browser can address it, so
+        // there is no Host to check. Once it listens, every request is checked.
+        const address = app.server.address() as AddressInfo | null;
+        if (address != null && !isAllowedHost(request.headers.host, address.port))
+            throw new ApiError("host_not_allowed", `Requests must be addressed to http://127.0.0.1:${address.port} (the Host header was refused).`);
 
         const path = request.url.split("?")[0]!;
         if (publicPaths.has(path)) return;

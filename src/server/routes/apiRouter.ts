@@ -24,9 +24,10 @@ export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: 
             engine.assertModel(params.model);
             return {status: 200, body: toOpenAiModel(engine.info)};
         },
-        createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine(), body, asReply(reply), lifetime),
-        createCompletion: async ({body, reply}) => createCompletion(requireEngine(), body, asReply(reply), lifetime),
-        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine(), body, asReply(reply), lifetime)
+        // Each adapter checks its request first and asks for the engine after, so bad input is a 400 even without a model.
+        createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine, body, asReply(reply), lifetime),
+        createCompletion: async ({body, reply}) => createCompletion(requireEngine, body, asReply(reply), lifetime),
+        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine, body, asReply(reply), lifetime)
     });
 }
 

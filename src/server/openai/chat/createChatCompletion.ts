@@ -16,9 +16,12 @@ import {toChatGenerationRequest} from "./toChatGenerationRequest.js";
 type StreamChoice = CreateChatCompletionStreamResponse["choices"][number];
 
 /** `POST /v1/chat/completions`: the OpenAI Chat Completions adapter over the engine, whole or streamed. */
-export async function createChatCompletion(engine: ServerEngine, body: CreateChatCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
-    engine.assertModel(body.model);
+export async function createChatCompletion(
+    getEngine: () => ServerEngine, body: CreateChatCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime
+) {
     const request = toChatGenerationRequest(body);
+    const engine = getEngine();
+    engine.assertModel(body.model);
     const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "chatcmpl");
     const generate = (options: Parameters<ServerEngine["generate"]>[1]) =>

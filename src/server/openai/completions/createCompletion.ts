@@ -30,12 +30,15 @@ const renameParam = (param: string) => renames[param] ?? param;
  * `POST /v1/completions`: the OpenAI (legacy) Completions adapter, whole or streamed: `n` choices per prompt, prompt
  * `p`'s choice `k` at index `p × n + k`, as OpenAI numbers them.
  */
-export async function createCompletion(engine: ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime) {
+export async function createCompletion(
+    getEngine: () => ServerEngine, body: CreateCompletionRequest, reply: FastifyReply, lifetime: ServerLifetime
+) {
     rejectUnsupported(body);
-    engine.assertModel(body.model);
     const prompts = toInputList(body.prompt);
     if (body.echo === true && prompts.some((prompt) => typeof prompt !== "string"))
         throw new ApiError("unsupported_parameter", "echo works with text prompts only.", "echo");
+    const engine = getEngine();
+    engine.assertModel(body.model);
     const echo = (index: number) => body.echo === true ? prompts[index] as string : "";
     const sampling = toSampling(body);
     const stop = toStopList(body.stop);

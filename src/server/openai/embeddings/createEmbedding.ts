@@ -7,7 +7,10 @@ import {toInputList} from "../toInputList.js";
 import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 
 /** `POST /v1/embeddings`: the OpenAI Embeddings adapter. */
-export async function createEmbedding(engine: ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply, lifetime: ServerLifetime) {
+export async function createEmbedding(
+    getEngine: () => ServerEngine, body: CreateEmbeddingRequest, reply: FastifyReply, lifetime: ServerLifetime
+) {
+    const engine = getEngine();
     engine.assertModel(body.model);
     const result = await engine.embed(toInputList(body.input), {signal: abortOnClientClose(reply, lifetime.signal)});
     const size = result.vectors[0]?.length ?? 0;
