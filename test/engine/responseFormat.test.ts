@@ -49,6 +49,32 @@ describe("response_format json_object", () => {
     });
 });
 
+describe("a JSON answer cut short by max_tokens", () => {
+    // Regression: "Describe a cat. Reply in JSON." with 300 tokens ended mid-string (the tiny model writes endless strings).
+    const cat = [{role: "user", content: "Describe a cat. Reply in JSON."}];
+
+    it.each([300, 40, 7, 2])("still parses at max_tokens %i, with finish_reason length and usage within the budget", async (maxTokens) => {
+        for (const seed of [1, 2, 3]) {
+            const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+                {body: {messages: cat, max_tokens: maxTokens, seed, response_format: {type: "json_object"}}});
+            const choice = body.choices[0]!;
+            if (choice.finish_reason === "stop") continue;
+            expect(choice.finish_reason).toBe("length");
+            expect(() => JSON.parse(choice.message.content!), choice.message.content!).not.toThrow();
+            expect(body.usage.completion_tokens).toBeLessThanOrEqual(maxTokens);
+        }
+    });
+
+    it("streams only what stays in the closed answer, so the streamed text parses too", async () => {
+        const request = {messages: cat, max_tokens: 60, seed: 4, response_format: {type: "json_object"}};
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", request);
+        const streamed = stream.chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("");
+        expect(() => JSON.parse(streamed), streamed).not.toThrow();
+        const whole = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: request});
+        expect(streamed).toBe(whole.body.choices[0]!.message.content);
+    });
+});
+
 describe("response_format json_schema", () => {
     const validate = new Ajv().compile(personSchema);
 

@@ -10,7 +10,8 @@ import {createToolCallId} from "./createToolCallId.js";
 import {toGrammarSchema} from "./toGrammarSchema.js";
 import {countUsage} from "../countUsage.js";
 import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
-import type {TokenLogprob} from "../generation/TokenLogprob.js";
+import {JsonAnswerGuard} from "../json/JsonAnswerGuard.js";
+import {ChatAnswerText} from "./ChatAnswerText.js";
 
 /** One chat answer on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
 export async function generateChat(
@@ -53,9 +54,14 @@ export async function generateChat(
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
     const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
     const detach = recorder?.attach(lease.item);
-    // The answer text's log-probabilities: LlamaChat reports a text chunk's tokens just before the chunk.
-    const logprobs: TokenLogprob[] = [];
-    let pending: TokenLogprob[] = [];
+    const answer = new ChatAnswerText({
+        choice,
+        onEvent: options.onEvent,
+        recorder,
+        guard: request.constraint?.type === "json" && forced == null
+            ? new JsonAnswerGuard({maxTokens, countTokens: (text) => runtime.model.tokenize(text, false, "trimLeadingSpace").length})
+            : null
+    });
     try {
         options.onStart?.();
         let completionTokens = 0;
@@ -66,21 +72,20 @@ export async function generateChat(
             maxTokens,
             onToken(tokens: Token[]) {
                 completionTokens += tokens.length;
-                if (recorder != null) pending = recorder.take(tokens);
+                answer.onToken(tokens);
             },
-            onTextChunk: forced == null && (options.onEvent != null || recorder != null)
-                ? (text: string) => {
-                    logprobs.push(...pending);
-                    options.onEvent?.({type: "text", choice, text, ...(recorder == null ? {} : {logprobs: pending})});
-                    pending = [];
-                }
-                : undefined
+            // A forced call's JSON is no answer text.
+            onTextChunk: forced == null ? (text: string) => answer.onTextChunk(text) : undefined
         };
         const result = autoFunctions != null
             ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
             : await chat.generateResponse(history, {...common, grammar});
 
         const truncated = result.metadata.stopReason === "maxTokens";
+        const finished = answer.finish(truncated);
+        const {logprobs, closedTokens} = finished;
+        // What LlamaChat returns (its chunks, trimmed as its wrapper trims); a guarded JSON answer is what the guard let through.
+        const text = closedTokens != null || request.constraint?.type === "json" ? finished.text : result.response;
         if (forced != null) {
             const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
@@ -98,7 +103,8 @@ export async function generateChat(
             // LlamaChat reports the tokens of text through onToken but not those of the calls it parses out.
             tokens: LlamaText.fromJSON(call.raw).tokenize(runtime.model.tokenizer).length
         }));
-        const usage = countUsage({
+        // A JSON answer closed within the budget counts the tokens it is made of, not the budget.
+        const usage = closedTokens != null ? {promptTokens, completionTokens: closedTokens} : countUsage({
             promptTokens,
             reportedTokens: completionTokens + calls.reduce((sum, call) => sum + call.tokens, 0),
             maxTokens,
@@ -107,9 +113,9 @@ export async function generateChat(
         if (calls.length > 0) {
             const toolCalls = calls.map(({tokens: _, ...call}) => call);
             for (const call of toolCalls) options.onEvent?.({type: "toolCall", choice, call});
-            return {text: result.response, toolCalls, finishReason: "toolCalls", logprobs: recorder == null ? null : logprobs, usage};
+            return {text, toolCalls, finishReason: "toolCalls", logprobs, usage};
         }
-        return {text: result.response, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs: recorder == null ? null : logprobs, usage};
+        return {text, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
     } finally {
         detach?.();
         chat.dispose({disposeSequence: false});

@@ -1,0 +1,64 @@
+import type {Token} from "node-llama-cpp";
+import type {GenerationEvent} from "../generation/GenerationEvent.js";
+import type {TokenLogprob} from "../generation/TokenLogprob.js";
+import type {JsonAnswerGuard} from "../json/JsonAnswerGuard.js";
+import type {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
+
+export type ChatAnswerTextOptions = {
+    choice: number,
+    onEvent?(event: GenerationEvent): void,
+
+    /** Present when the request asked for log-probabilities. */
+    recorder: LogprobRecorder | null,
+
+    /** Present when the answer is JSON that `maxTokens` must not leave unclosed. */
+    guard: JsonAnswerGuard | null
+};
+
+/**
+ * The text of one chat answer as LlamaChat reports it (a chunk's tokens through `onToken`, then its text through
+ * `onTextChunk`): passed on as events with their log-probabilities, held back where a JSON guard says so, and summed
+ * up at the end.
+ */
+export class ChatAnswerText {
+    private readonly _options: ChatAnswerTextOptions;
+    private _pendingTokens: readonly Token[] = [];
+    private _text = "";
+    private readonly _logprobs: TokenLogprob[] = [];
+
+    public constructor(options: ChatAnswerTextOptions) {
+        this._options = options;
+    }
+
+    public onToken(tokens: readonly Token[]) {
+        this._pendingTokens = tokens;
+    }
+
+    public onTextChunk(text: string) {
+        const logprobs = this._options.recorder?.take(this._pendingTokens) ?? [];
+        const tokens = this._pendingTokens.length;
+        this._pendingTokens = [];
+        if (this._options.guard == null) return this._pass(text, logprobs);
+        const piece = this._options.guard.push(text, tokens, logprobs);
+        if (piece != null) this._pass(piece.text, piece.logprobs);
+    }
+
+    /** The generation ended (`cutShort`: by `maxTokens`); returns the answer, and its tokens when a guard closed it. */
+    public finish(cutShort: boolean): {text: string, logprobs: TokenLogprob[] | null, closedTokens: number | null} {
+        let closedTokens: number | null = null;
+        if (this._options.guard != null) {
+            const {piece, answerTokens} = this._options.guard.finish(cutShort);
+            if (piece != null) this._pass(piece.text, piece.logprobs);
+            if (cutShort) closedTokens = answerTokens;
+        }
+        return {text: this._text, logprobs: this._options.recorder == null ? null : this._logprobs, closedTokens};
+    }
+
+    private _pass(text: string, logprobs: TokenLogprob[]) {
+        this._text += text;
+        this._logprobs.push(...logprobs);
+        this._options.onEvent?.({
+            type: "text", choice: this._options.choice, text, ...(this._options.recorder == null ? {} : {logprobs})
+        });
+    }
+}
