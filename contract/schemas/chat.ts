@@ -82,7 +82,7 @@ export const CreateChatCompletionRequest = z.object({
     tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call; `none` forbids one. Default `auto` when `tools` are given."),
     parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
     logprobs: z.boolean().nullish().describe("Return each content token's log-probability in `choices[].logprobs`. It is of the distribution the token was sampled from: the model's own at `temperature` 0, else after temperature, top-k/top-p, penalties and grammar. Default `false`."),
-    top_logprobs: z.number().int().min(0).max(20).nullish().describe("With `logprobs`, also the 0–20 most likely tokens at each position. Default 0."),
+    top_logprobs: z.number().int().min(0).max(20).nullish().describe("With `logprobs`, also the 0–20 most likely tokens at each position (fewer where top-k/top-p left fewer candidates). Default 0."),
     metadata: z.record(z.string(), z.string()).nullish().describe("Accepted and ignored."),
     store: z.boolean().nullish().describe("Accepted and ignored: nothing is stored."),
     modalities: z.array(z.enum(["text", "audio"])).nullish().describe("Only `text` is supported."),

@@ -90,6 +90,35 @@ describe("the official openai client", () => {
         expect(Object.keys(JSON.parse(call.function.arguments))).toEqual(["city"]);
     });
 
+    it("asks for n choices with logprobs and top_logprobs, and reads them", async () => {
+        const completion = await client().chat.completions.create({
+            model: "stories260K",
+            messages: [{role: "user", content: "Tell me a story."}],
+            max_tokens: 8, n: 2, seed: 9, temperature: 1, logprobs: true, top_logprobs: 2
+        });
+        expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1]);
+        for (const choice of completion.choices) {
+            const content = choice.logprobs?.content ?? [];
+            expect(content.map((entry) => entry.token).join("")).toBe(choice.message.content);
+            // At most 2: where top-k/top-p (llama.cpp's defaults 40 / 0.95) left fewer candidates, fewer are listed.
+            for (const entry of content) {
+                expect(entry.top_logprobs.length).toBeGreaterThanOrEqual(1);
+                expect(entry.top_logprobs.length).toBeLessThanOrEqual(2);
+                expect(entry.logprob).toBeLessThanOrEqual(0);
+            }
+        }
+    });
+
+    it("streams logprobs through the client's helper", async () => {
+        const runner = client().chat.completions.stream({
+            model: "stories260K", messages: [{role: "user", content: "Tell me a story."}], max_tokens: 8, temperature: 0, logprobs: true
+        });
+        const tokens: string[] = [];
+        runner.on("logprobs.content.delta", ({content}) => void tokens.push(...content.map((entry) => entry.token)));
+        const completion = await runner.finalChatCompletion();
+        expect(tokens.join("")).toBe(completion.choices[0]!.message.content);
+    });
+
     it("creates a completion", async () => {
         const completion = await client().completions.create({model: "stories260K", prompt: "Once upon a time", max_tokens: 8});
         expect(completion.object).toBe("text_completion");

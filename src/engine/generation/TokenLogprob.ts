@@ -7,6 +7,9 @@ export type TokenLogprob = {
     /** Natural log of its probability; a probability of 0 is reported as -9999 (JSON has no -Infinity), as OpenAI does. */
     logprob: number,
 
-    /** The `topLogprobs` most likely tokens at this position, most likely first. */
+    /**
+     * The `topLogprobs` most likely tokens at this position, most likely first; fewer where the sampler's top-k/top-p
+     * left fewer candidates.
+     */
     top: {token: string, bytes: number[], logprob: number}[]
 };

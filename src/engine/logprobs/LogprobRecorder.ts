@@ -84,7 +84,8 @@ export class LogprobRecorder {
 }
 
 function toLogprob(probability: number) {
-    return probability > 0 ? Math.log(probability) : -9999;
+    // A probability a rounding step above 1 would give a log above 0.
+    return probability > 0 ? Math.min(0, Math.log(probability)) : -9999;
 }
 
 function* take<T>(iterator: Iterator<T>, count: number) {
