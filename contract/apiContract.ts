@@ -21,6 +21,7 @@ const errors = {
     404: ErrorResponse,
     413: ErrorResponse,
     415: ErrorResponse,
+    422: ErrorResponse,
     429: ErrorResponse,
     500: ErrorResponse,
     503: ErrorResponse

@@ -34,6 +34,7 @@ const statusText: Record<number, string> = {
     404: "Unknown route or model.",
     413: "The request body is larger than the server accepts.",
     415: "The body's content type can't carry JSON.",
+    422: "The model's answers kept failing a `json_schema`'s (or forced tool's) check on a keyword only that check enforces.",
     429: "All sequences and the queue are busy; retry after `Retry-After` seconds.",
     500: "An unexpected server fault; nothing about it is sent.",
     503: "The server is stopping or has no model; retry after `Retry-After` seconds."

@@ -16,6 +16,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     invalid_parameter: "A parameter is well-formed but unusable, e.g. a token id outside the vocabulary or an unknown tool in `tool_choice`.",
     unsupported_parameter: "A parameter OpenAI defines that this server can't honour, e.g. image content or `suffix` (see Differences from OpenAI).",
     context_length_exceeded: "The prompt doesn't fit the model's context; shorten it.",
+    schema_not_satisfied: "The model's answers kept failing the full check of a `json_schema` (or a forced call's parameters) on a keyword only that check enforces (e.g. `uniqueItems`); the message names the failure.",
     request_too_large: "The body is larger than the server accepts (4 MiB).",
     unsupported_media_type: "The body was sent with a content type that can't carry JSON.",
     queue_full: "Every sequence is generating and the wait queue is full; retry after `Retry-After` seconds.",

@@ -43,8 +43,9 @@ export function renderDifferences(context: ReferenceContext) {
             "`unsupported_parameter` naming the part.",
             "- **Tools.** At most one tool call per turn (`parallel_tool_calls` is accepted); the deprecated `functions` and " +
             "`function_call` are a `400` pointing to `tools` and `tool_choice`.",
-            "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar, so the text " +
-            "always parses (unless `max_tokens` cuts it short: check `finish_reason`).",
+            "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +
+            "after generation (see [Structured output: what is enforced](#structured-output-what-is-enforced)), so the text " +
+            "always parses, even when `max_tokens` cuts it short (check `finish_reason`).",
             "- **Exact, local token counts.** `usage` counts the model's own tokens; `system_fingerprint` names the backend " +
             "(`fp_tholos_cpu`…), so seeded answers compare across runs on the same machine.",
             "- **Embeddings** are the loaded model's, mean-pooled; `dimensions` can't change their size; " +

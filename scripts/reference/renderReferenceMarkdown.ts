@@ -6,6 +6,7 @@ import {routeMetadata} from "../../contract/RouteMetadata.js";
 import {renderEndpoint} from "./renderEndpoint.js";
 import {renderErrors} from "./renderErrors.js";
 import {renderRequestObjects} from "./renderRequestObjects.js";
+import {renderSchemaSupport} from "./renderSchemaSupport.js";
 import {renderSampleGroup} from "./renderSampleGroup.js";
 import {createSlugger} from "./slugify.js";
 import {pageSampleGroups} from "./sampleGroups.js";
@@ -46,6 +47,7 @@ export function renderReferenceMarkdown(context: ReferenceContext) {
             renderEndpoint(method, path, operation, {samples: samplesOf(operation.operationId)}, context)),
 
         renderRequestObjects(context),
+        renderSchemaSupport(),
         renderErrors(context),
         renderDifferences(context),
 

@@ -5,6 +5,7 @@ export type EngineErrorCode =
     | "context_length_exceeded"
     | "unsupported_parameter"
     | "invalid_parameter"
+    | "schema_not_satisfied"
     | "queue_full"
     | "engine_disposed";
 

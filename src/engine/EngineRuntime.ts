@@ -1,5 +1,6 @@
 import type {ChatWrapper, Llama, LlamaContextSequence, LlamaGrammar, LlamaModel, Token} from "node-llama-cpp";
 import type {SequencePool} from "./SequencePool.js";
+import type {SchemaGrammar} from "./SchemaGrammar.js";
 
 /** What the generators share of a loaded model. */
 export type EngineRuntime = {
@@ -12,8 +13,14 @@ export type EngineRuntime = {
     readonly pool: SequencePool<LlamaContextSequence>,
     vocabularySize(): number,
 
-    /** A grammar for a JSON schema (`"json"` for any JSON object), built once per distinct schema. */
-    jsonGrammar(schema: object | "json"): Promise<LlamaGrammar>,
+    /** The grammar of any JSON object (`json_object`). */
+    jsonGrammar(): Promise<LlamaGrammar>,
+
+    /**
+     * A JSON Schema's grammar and full check, built once per distinct schema (`compileJsonSchema`); rejects with
+     * `JsonSchemaGrammarError` for a schema the grammar can't follow.
+     */
+    schemaGrammar(schema: object): Promise<SchemaGrammar>,
 
     /** `[BOS]` when the model wants it before a plain prompt, else `[]`. */
     readonly promptPrefix: readonly Token[]

@@ -8,7 +8,9 @@ import {SequencePool} from "./SequencePool.js";
 import {defaultThreads} from "./defaultThreads.js";
 import {defaultFlashAttention} from "./defaultFlashAttention.js";
 import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
-import {createJsonSchemaGrammar} from "./createJsonSchemaGrammar.js";
+import {compileJsonSchema} from "./grammar/compileJsonSchema.js";
+import {createSchemaValidator} from "./grammar/createSchemaValidator.js";
+import type {SchemaGrammar} from "./SchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
 import {countParameters} from "./countParameters.js";
 import {defaultContextSize} from "./defaultContextSize.js";
@@ -62,7 +64,8 @@ export class LlamaEngine {
     private readonly _context: LlamaContext;
     private readonly _runtime: EngineRuntime;
     private readonly _sequences: readonly LlamaContextSequence[];
-    private readonly _grammars = new Map<string, Promise<LlamaGrammar>>();
+    private readonly _grammars = new Map<string, Promise<SchemaGrammar>>();
+    private _jsonObjectGrammar: Promise<LlamaGrammar> | null = null;
     private _embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
     private _embeddingQueue: Promise<unknown> = Promise.resolve();
     private readonly _threads: number;
@@ -97,7 +100,8 @@ export class LlamaEngine {
                 cachedLength: (sequence) => sequence.nextTokenIndex
             }),
             vocabularySize: () => this._vocabularySize ??= [...this._model.iterateAllTokens()].length,
-            jsonGrammar: (schema) => this._jsonGrammar(schema),
+            jsonGrammar: () => this._jsonObjectGrammar ??= this._llama.getGrammarFor("json"),
+            schemaGrammar: (schema) => this._schemaGrammar(schema),
             promptPrefix: this._model.tokens.shouldPrependBosToken && this._model.tokens.bos != null ? [this._model.tokens.bos] : []
         };
     }
@@ -216,13 +220,14 @@ export class LlamaEngine {
         if (this._disposed) throw new EngineError("engine_disposed", "The model has been unloaded.");
     }
 
-    private _jsonGrammar(schema: object | "json") {
-        const key = schema === "json" ? "json" : JSON.stringify(schema);
+    private _schemaGrammar(schema: object) {
+        const key = JSON.stringify(schema);
         let grammar = this._grammars.get(key);
         if (grammar == null) {
-            grammar = schema === "json"
-                ? this._llama.getGrammarFor("json")
-                : createJsonSchemaGrammar(this._llama, schema);
+            grammar = (async () => {
+                const compiled = compileJsonSchema(schema);
+                return {grammar: await this._llama.createGrammar({grammar: compiled.gbnf}), validate: createSchemaValidator(schema)};
+            })();
             grammar.catch(() => this._grammars.delete(key));
             if (this._grammars.size >= maxGrammars) this._grammars.delete(this._grammars.keys().next().value!);
             this._grammars.set(key, grammar);

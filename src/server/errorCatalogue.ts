@@ -40,6 +40,7 @@ export const errorCatalogue: Record<ErrorCode, Entry> = {
     invalid_parameter: {status: 400, type: "invalid_request_error"},
     unsupported_parameter: {status: 400, type: "invalid_request_error"},
     context_length_exceeded: {status: 400, type: "invalid_request_error"},
+    schema_not_satisfied: {status: 422, type: "invalid_request_error"},
     request_too_large: {status: 413, type: "invalid_request_error"},
     unsupported_media_type: {status: 415, type: "invalid_request_error"},
     queue_full: {status: 429, type: "rate_limit_error", retryAfter: 1},

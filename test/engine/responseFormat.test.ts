@@ -49,6 +49,30 @@ describe("response_format json_object", () => {
     });
 });
 
+describe("the check after generation", () => {
+    // The grammar can't enforce uniqueItems: it lets the model write ["a", "a"], which nothing else satisfies here.
+    const unsatisfiable = {type: "object", properties: {tags: {type: "array", items: {enum: ["a"]}, minItems: 2, uniqueItems: true}}, required: ["tags"]};
+    const format = {type: "json_schema", json_schema: {name: "tags", schema: unsatisfiable}};
+
+    it("an answer that fails it is generated again, then refused with 422 naming the failure", async () => {
+        const {status, body} = await callApi<ErrorResponse>(server, "/chat/completions", {body: {messages, max_tokens: 64, seed: 1, response_format: format}});
+        expect(status).toBe(422);
+        expect(body.error).toMatchObject({code: "schema_not_satisfied", param: "response_format.json_schema.schema"});
+        expect(body.error.message).toMatch(/duplicate|unique/i);
+        expect(body.error.message).toContain("in 3 attempts");
+    });
+
+    it("a streamed answer that fails it ends with the error event", async () => {
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages, max_tokens: 64, response_format: format});
+        expect(stream.status).toBe(200);
+        expect(stream.error?.error.code).toBe("schema_not_satisfied");
+    });
+
+    it("the server keeps serving", async () => {
+        expect((await chat({max_tokens: 4})).status).toBe(200);
+    });
+});
+
 describe("a JSON answer cut short by max_tokens", () => {
     // Regression: "Describe a cat. Reply in JSON." with 300 tokens ended mid-string (the tiny model writes endless strings).
     const cat = [{role: "user", content: "Describe a cat. Reply in JSON."}];
@@ -97,15 +121,20 @@ describe("response_format json_schema", () => {
     });
 
     // Regression: node-llama-cpp turned allOf into "write null" and dropped pattern, silently.
-    it("refuses a schema the grammar can't enforce with a 400 naming the keyword", async () => {
-        for (const schema of [{allOf: [{type: "string"}]}, {type: "object", properties: {x: {type: "string", pattern: "^a"}}}]) {
+    it("refuses a schema the grammar can't follow with a 400 naming the keyword and where it is", async () => {
+        for (const [schema, keyword] of [
+            [{type: "object", properties: {x: {not: {type: "string"}}}}, /"not".*\/properties\/x/],
+            [{type: "object", properties: {x: {type: "string", pattern: "^(?=a)b"}}}, /pattern.*\/properties\/x/],
+            [{if: {type: "string"}, then: {maxLength: 2}}, /"if"/]
+        ] as const) {
             const {status, body} = await callApi<ErrorResponse>(server, "/chat/completions", {body: {
                 messages,
                 response_format: {type: "json_schema", json_schema: {name: "bad", schema}}
             }});
             expect(status).toBe(400);
             expect(body.error).toMatchObject({param: "response_format.json_schema.schema", code: "unsupported_parameter"});
-            expect(body.error.message).toMatch(/allOf|pattern/);
+            expect(body.error.message).toMatch(keyword);
+            expect(body.error.message).toMatch(/^response_format\.json_schema\.schema /);
         }
     });
 });

@@ -101,7 +101,7 @@ describe("forced tool calls", () => {
         const {status, body} = await callApi<ErrorResponse>(server, "/chat/completions", {body: {
             messages,
             tool_choice: "required",
-            tools: [tools[1], {type: "function", function: {name: "f", parameters: {type: "object", properties: {n: {type: "integer", minimum: 1}}}}}]
+            tools: [tools[1], {type: "function", function: {name: "f", parameters: {type: "object", properties: {n: {not: {type: "integer"}}}}}}]
         }});
         expect(status).toBe(400);
         expect(body.error.param).toBe("tools[1].function.parameters");

@@ -5,35 +5,41 @@ import type {ChoiceGeneration, ChoiceOptions} from "../generation/ChoiceGenerati
 import type {ChatPrompt, GenerationRequest, ToolCall, ToolDefinition} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
 import {toChatHistory} from "./toChatHistory.js";
-import {forcedCallInstruction, forcedCallSchema, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
+import {forcedCallInstruction, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
+import {forcedCallSchema} from "./forcedCallSchema.js";
+import {toFunctionParams} from "./toFunctionParams.js";
+import {JsonSchemaGrammarError} from "../grammar/JsonSchemaGrammarError.js";
+import type {SchemaGrammar} from "../SchemaGrammar.js";
 import {createToolCallId} from "./createToolCallId.js";
-import {toGrammarSchema} from "./toGrammarSchema.js";
 import {countUsage} from "../countUsage.js";
 import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
 import {JsonAnswerGuard} from "../json/JsonAnswerGuard.js";
 import {ChatAnswerText} from "./ChatAnswerText.js";
 
-/** One chat answer on a pooled sequence: prompt checks, sampling, grammars and tool calls. */
+/** Attempts at an answer that must pass the full-schema check (the first plus retries with other seeds). */
+const maxAttempts = 3;
+
+/** One chat answer on a pooled sequence: prompt checks, sampling, grammars, the schema check and tool calls. */
 export async function generateChat(
     runtime: EngineRuntime, request: GenerationRequest & {prompt: ChatPrompt}, options: ChoiceOptions = {}
 ): Promise<ChoiceGeneration> {
-    const sampling = toSamplingOptions(request.sampling ?? {}, runtime.model, runtime.vocabularySize);
     const choice = options.choice ?? 0;
-    const tools = request.tools?.map((tool, index): ToolDefinition => tool.parameters == null ? tool : {
-        ...tool,
-        parameters: toGrammarSchema(tool.parameters, `tools[${index}].parameters`) as Record<string, unknown>
-    });
+    const tools = request.tools;
+    // Every tool's parameters go through the project's compiler, whichever way the call is then generated, so a
+    // schema it can't follow is refused alike (and its grammar is ready if the call is forced).
+    for (const [index, tool] of (tools ?? []).entries())
+        if (tool.parameters != null) await schemaGrammar(runtime, tool.parameters, `tools[${index}].parameters`);
     const forced = forcedTools(tools, request.toolChoice);
     const autoFunctions = forced == null && tools != null && tools.length > 0 && request.toolChoice !== "none"
-        ? toChatModelFunctions(tools)
+        ? toChatModelFunctions(tools.map((tool) => tool.parameters == null ? tool : {...tool, parameters: toFunctionParams(tool.parameters)}))
         : undefined;
 
     let history = toChatHistory(request.prompt.messages);
     if (forced != null)
         history = [{type: "system", text: forcedCallInstruction(forced)}, ...history];
 
-    const grammar = await resolveGrammar(runtime, request, forced);
-    if (grammar != null && autoFunctions != null)
+    const constraint = await resolveConstraint(runtime, request, forced);
+    if (constraint != null && autoFunctions != null)
         throw new EngineError("unsupported_parameter",
             "A JSON constraint can't be combined with tools the model may call; set {param} to \"none\", \"required\" or a function.",
             {param: "toolChoice"});
@@ -49,21 +55,65 @@ export async function generateChat(
             {param: "prompt"});
     const maxTokens = Math.min(request.maxTokens ?? room, room);
     const stops = request.stop?.filter((stop) => stop !== "");
+    // A streamed answer can't be taken back, and a greedy one would come out the same: one attempt for those.
+    const attempts = constraint?.validate != null && (forced != null || options.onEvent == null) && request.sampling?.temperature !== 0
+        ? maxAttempts
+        : 1;
 
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
     const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
     const detach = recorder?.attach(lease.item);
-    const answer = new ChatAnswerText({
-        choice,
-        onEvent: options.onEvent,
-        recorder,
-        guard: request.constraint?.type === "json" && forced == null
-            ? new JsonAnswerGuard({maxTokens, countTokens: (text) => runtime.model.tokenize(text, false, "trimLeadingSpace").length})
-            : null
-    });
     try {
         options.onStart?.();
+        for (let attempt = 1; ; attempt++) {
+            const generation = await generateOnce({attempt, maxTokens, stops, recorder});
+            const failure = checkAnswer(generation);
+            if (failure == null) return generation;
+            if (attempt >= attempts)
+                throw new EngineError("schema_not_satisfied",
+                    `The model's answer didn't satisfy {param} (${failure})${attempts > 1 ? ` in ${attempts} attempts` : ""}. ` +
+                    "The grammar enforces most of a schema; what only the check after generation enforces (see the reference) " +
+                    "may need another seed, more max_tokens or a simpler schema.",
+                    {param: forced != null ? "tools" : "constraint.schema"});
+        }
+    } finally {
+        detach?.();
+        chat.dispose({disposeSequence: false});
+        lease.release();
+    }
+
+    /** The reason an answer fails the full-schema check, or `null` (cut-off answers aren't checked: `length` says so). */
+    function checkAnswer(generation: ChoiceGeneration): string | null {
+        if (constraint?.validate == null || generation.finishReason === "length") return null;
+        const value = forced != null
+            ? {name: generation.toolCalls[0]!.name, arguments: JSON.parse(generation.toolCalls[0]!.arguments) as unknown}
+            : JSON.parse(generation.text) as unknown;
+        const result = constraint.validate(value);
+        return result.valid ? null : result.message;
+    }
+
+    async function generateOnce(
+        {attempt, maxTokens, stops, recorder}: {attempt: number, maxTokens: number, stops: string[] | undefined, recorder: LogprobRecorder | null}
+    ): Promise<ChoiceGeneration> {
+        // A retry samples afresh: the request's seed moved on (deterministically) or a new random one.
+        const seed = request.sampling?.seed;
+        const sampling = toSamplingOptions({...request.sampling, seed: seed == null ? undefined : seed + (attempt - 1) * 7919},
+            runtime.model, runtime.vocabularySize);
+        const validate = constraint?.validate;
+        const answer = new ChatAnswerText({
+            choice,
+            onEvent: options.onEvent,
+            recorder,
+            guard: (request.constraint?.type === "json" || request.constraint?.type === "jsonSchema") && forced == null
+                ? new JsonAnswerGuard({
+                    maxTokens,
+                    countTokens: (text) => runtime.model.tokenize(text, false, "trimLeadingSpace").length,
+                    // A closed answer that no longer matches the schema is returned as cut, not as a wrong answer.
+                    accept: validate == null ? undefined : (text) => validate(JSON.parse(text)).valid
+                })
+                : null
+        });
         let completionTokens = 0;
         const common = {
             ...sampling,
@@ -79,20 +129,23 @@ export async function generateChat(
         };
         const result = autoFunctions != null
             ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
-            : await chat.generateResponse(history, {...common, grammar});
+            : await chat.generateResponse(history, {...common, grammar: constraint?.grammar});
 
         const truncated = result.metadata.stopReason === "maxTokens";
         const finished = answer.finish(truncated);
         const {logprobs, closedTokens} = finished;
         // What LlamaChat returns (its chunks, trimmed as its wrapper trims); a guarded JSON answer is what the guard let through.
-        const text = closedTokens != null || request.constraint?.type === "json" ? finished.text : result.response;
+        const text = closedTokens != null || request.constraint?.type === "json" || request.constraint?.type === "jsonSchema"
+            ? finished.text
+            : result.response;
         if (forced != null) {
             const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
             // half-written call wrapper is not an answer, so nothing of it is returned.
             if (truncated) return {text: "", toolCalls: [], finishReason: "length", logprobs: recorder == null ? null : [], usage};
             const call = parseForcedCall(result.response);
-            options.onEvent?.({type: "toolCall", choice, call});
+            if (checkAnswer({text: "", toolCalls: [call], finishReason: "toolCalls", logprobs: null, usage}) == null)
+                options.onEvent?.({type: "toolCall", choice, call});
             return {text: "", toolCalls: [call], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
         }
 
@@ -116,34 +169,32 @@ export async function generateChat(
             return {text, toolCalls, finishReason: "toolCalls", logprobs, usage};
         }
         return {text, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
-    } finally {
-        detach?.();
-        chat.dispose({disposeSequence: false});
-        lease.release();
     }
 }
 
-async function resolveGrammar(
+type Constraint = {grammar: LlamaGrammar, validate?: SchemaGrammar["validate"]};
+
+async function resolveConstraint(
     runtime: EngineRuntime, request: GenerationRequest, forced: readonly ToolDefinition[] | null
-): Promise<LlamaGrammar | undefined> {
+): Promise<Constraint | undefined> {
     const constraint = request.constraint ?? {type: "none"};
     if (forced != null) {
         if (constraint.type !== "none")
             throw new EngineError("unsupported_parameter", "A forced tool call already answers in JSON; drop {param}.", {param: "constraint"});
-        return await jsonGrammar(runtime, forcedCallSchema(forced), "tools");
+        return await schemaGrammar(runtime, forcedCallSchema(forced), "tools");
     }
     if (constraint.type === "none") return undefined;
-    if (constraint.type === "json") return await runtime.jsonGrammar("json");
-    const param = "constraint.schema";
-    return await jsonGrammar(runtime, toGrammarSchema(constraint.schema, param), param);
+    if (constraint.type === "json") return {grammar: await runtime.jsonGrammar()};
+    return await schemaGrammar(runtime, constraint.schema, "constraint.schema");
 }
 
-async function jsonGrammar(runtime: EngineRuntime, schema: object, param: string) {
+/** The schema's grammar and check; a schema the grammar can't follow is a 400 naming the keyword, where it is, and `param`. */
+async function schemaGrammar(runtime: EngineRuntime, schema: object, param: string) {
     try {
-        return await runtime.jsonGrammar(schema);
+        return await runtime.schemaGrammar(schema);
     } catch (error) {
-        throw new EngineError("invalid_parameter",
-            `{param} uses JSON Schema features the grammar engine can't enforce: ${(error as Error).message}`, {param, cause: error});
+        if (!(error instanceof JsonSchemaGrammarError)) throw error;
+        throw new EngineError("unsupported_parameter", `{param} ${error.message}.`, {param, cause: error});
     }
 }
 

@@ -25,21 +25,6 @@ export function forcedTools(tools: readonly ToolDefinition[] | undefined, choice
     return named;
 }
 
-/**
- * A forced call is generated as one JSON object `{"name": …, "arguments": {…}}` under a grammar that allows only
- * the given functions with arguments matching their schemas, so even a tiny model makes a well-formed call.
- */
-export function forcedCallSchema(tools: readonly ToolDefinition[]): GbnfJsonSchema {
-    const options = tools.map((tool) => ({
-        type: "object",
-        properties: {
-            name: {const: tool.name},
-            arguments: (tool.parameters ?? {type: "object", properties: {}}) as GbnfJsonSchema
-        }
-    }) as GbnfJsonSchema);
-    return options.length === 1 ? options[0]! : {oneOf: options};
-}
-
 /** The instruction that tells the model what the forced JSON means. */
 export function forcedCallInstruction(tools: readonly ToolDefinition[]) {
     return [
