@@ -17,6 +17,8 @@ import {fullPlan, largeModelPlan, quickPlan} from "./lib/benchPlan.js";
 import {renderChart} from "./lib/renderChart.js";
 import {renderReport} from "./lib/renderReport.js";
 import {runModelBench, type ModelBenchResult} from "./lib/runModelBench.js";
+import {runFeatureBench, type FeatureBenchResult} from "./lib/runFeatureBench.js";
+import {renderFeatureReport} from "./lib/renderFeatureReport.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const {values} = parseArgs({
@@ -42,6 +44,7 @@ if (models.includes(largeModel) && !existsSync(largeModel)) {
 const started = Date.now();
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const results: ModelBenchResult[] = [];
+const featureResults: FeatureBenchResult[] = [];
 const settingsUsed: string[] = [];
 for (const modelPath of models) {
     const plan = quick ? quickPlan : modelPath === largeModel ? largeModelPlan : fullPlan;
@@ -51,6 +54,9 @@ for (const modelPath of models) {
     const flashAttention = defaultFlashAttention({parameters, cpu: true});
     settingsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads} (flash attention ${flashAttention === false ? "off" : "auto"})`);
     results.push(await runModelBench({llama, modelPath, threads, flashAttention, plan, log: (line) => console.log(`… ${line}`)}));
+    featureResults.push(await runFeatureBench({
+        modelPath, threads, rounds: Math.min(plan.rounds, 7), tokens: plan.tokens, log: (line) => console.log(`… ${line}`)
+    }));
 }
 await llama.dispose();
 
@@ -60,23 +66,28 @@ const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root,
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
     `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads per model: ${settingsUsed.join(", ")}; commit ${commit}`;
 const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
+const featureTable = renderFeatureReport(featureResults);
 const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · commit ${commit}`;
 const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
     `with \`npm run bench\`. Machine: ${machine}.`;
-console.log(`\n${summary}\n\n${table}`);
+console.log(`\n${summary}\n\n${table}\n\n${featureTable}`);
 
 const outDir = quick ? path.join(root, ".tmp/bench") : path.join(root, "docs");
 await mkdir(outDir, {recursive: true});
 await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
 if (quick)
-    await writeFile(path.join(outDir, "results.md"), `${summary}\n\n${table}\n`);
+    await writeFile(path.join(outDir, "results.md"), `${summary}\n\n${table}\n\n${featureTable}\n`);
 else {
     // Only the marked block of docs/performance.md is generated; the analysis around it is written by hand.
     const documentPath = path.join(outDir, "performance.md");
     const document = await readFile(documentPath, "utf8");
     const block = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
     if (!block.test(document)) throw new Error(`${documentPath} has no <!-- bench:start --> … <!-- bench:end --> block`);
-    await writeFile(documentPath, document.replace(block, (_, start: string, end: string) => `${start}${summary}\n\n${table}\n${end}`));
+    const features = /(<!-- bench-features:start -->\n)[\s\S]*?(<!-- bench-features:end -->)/;
+    if (!features.test(document)) throw new Error(`${documentPath} has no <!-- bench-features:start --> … <!-- bench-features:end --> block`);
+    await writeFile(documentPath, document
+        .replace(block, (_, start: string, end: string) => `${start}${summary}\n\n${table}\n${end}`)
+        .replace(features, (_, start: string, end: string) => `${start}${featureTable}\n${end}`));
 }
 console.log(`\nWrote ${path.relative(root, outDir)}/performance.svg`);
 process.exit(0);
