@@ -83,12 +83,20 @@ export async function generateChat(
         lease.release();
     }
 
-    /** The reason an answer fails the full-schema check, or `null` (cut-off answers aren't checked: `length` says so). */
+    /**
+     * The reason an answer fails the full-schema check, or `null`. Cut-off answers aren't checked (`length` says so),
+     * nor one a stop sequence cut (it isn't JSON any more: the client asked for the cut).
+     */
     function checkAnswer(generation: ChoiceGeneration): string | null {
         if (constraint?.validate == null || generation.finishReason === "length") return null;
-        const value = forced != null
-            ? {name: generation.toolCalls[0]!.name, arguments: JSON.parse(generation.toolCalls[0]!.arguments) as unknown}
-            : JSON.parse(generation.text) as unknown;
+        let value: unknown;
+        try {
+            value = forced != null
+                ? {name: generation.toolCalls[0]!.name, arguments: JSON.parse(generation.toolCalls[0]!.arguments) as unknown}
+                : JSON.parse(generation.text) as unknown;
+        } catch {
+            return null;
+        }
         const result = constraint.validate(value);
         return result.valid ? null : result.message;
     }
