@@ -10,7 +10,7 @@ export type FeatureBenchResult = {
     /** Streamed completion decode rate without and with `logprobs: 5`, interleaved. */
     logprobs: {off: Summary, on: Summary},
 
-    /** Wall time of four answers: one request with `n: 4` against four concurrent requests, interleaved. */
+    /** Wall time of four answers to a ≈ 150-token prompt: one request with `n: 4` against four concurrent requests, interleaved. */
     choices: {n4Ms: Summary, separateMs: Summary, tokens: number}
 };
 
@@ -40,7 +40,9 @@ export async function runFeatureBench(options: RunFeatureBenchOptions): Promise<
         }
 
         log(`${model}: n = 4 vs 4 requests`);
-        const whole = (body: Record<string, unknown>) => post(server.baseUrl, agent, {prompt, max_tokens: tokens, temperature: 0.8, ...body});
+        // Long enough (≈ 150 tokens) that the choices share the prompt's state rather than each reading it.
+        const longPrompt = Array.from({length: 6}, () => prompt).join(" ") + " Then";
+        const whole = (body: Record<string, unknown>) => post(server.baseUrl, agent, {prompt: longPrompt, max_tokens: tokens, temperature: 0.8, ...body});
         const n4: number[] = [];
         const separate: number[] = [];
         for (let round = 0; round < rounds; round++) {

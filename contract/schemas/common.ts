@@ -11,7 +11,7 @@ export const samplingFields = {
     presence_penalty: z.number().min(-2).max(2).nullish().describe("-2–2. Penalises tokens that already appeared (llama.cpp `presence_penalty`). Default 0."),
     frequency_penalty: z.number().min(-2).max(2).nullish().describe("-2–2. Penalises tokens by how often they appeared (llama.cpp `frequency_penalty`). Default 0."),
     logit_bias: z.record(z.string(), z.number().min(-100).max(100)).nullish().describe("Token id → bias, -100–100; -100 bans the token. Default: none."),
-    n: z.number().int().min(1).max(16).nullish().describe("How many choices to generate, at once on separate sequences (with `seed`, choice i uses seed + i). 1–16. Default 1."),
+    n: z.number().int().min(1).max(16).nullish().describe("How many choices to generate, at once on separate sequences that share the prompt's evaluated state (with `seed`, choice i uses seed + i). 1–16. Default 1."),
     stream: z.boolean().nullish().describe("Send the answer as server-sent events, ending with `data: [DONE]`. Default `false`."),
     stream_options: z.object({
         include_usage: z.boolean().optional().describe("Send a last chunk with `usage` and empty `choices`. Default `false`.")

@@ -33,8 +33,8 @@ export function renderDifferences(context: ReferenceContext) {
             "`\"local\"` and `created` is the file's modification time.",
             "- **A `meta` extension on models.** `GET /v1/models` and `GET /v1/models/{model}` add a `meta` object (backend, context " +
             "length, parameter count, size, chat template). OpenAI clients ignore unknown fields.",
-            "- **Several choices run at once.** `n` (up to 16) generates the choices concurrently on separate sequences; each " +
-            "reads the prompt itself (no shared prefix yet). With `seed`, choice i uses `seed + i`. `best_of` may only equal `n`.",
+            "- **Several choices run at once.** `n` (up to 16) generates the choices concurrently on separate sequences that " +
+            "share the prompt's evaluated state (read once). With `seed`, choice i uses `seed + i`. `best_of` may only equal `n`.",
             "- **Log probabilities of the sampling distribution.** `logprobs` (chat: with `top_logprobs` 0–20; completions: 0–5) " +
             "reports each answer token's log-probability under the distribution it was sampled from: the model's own at " +
             "`temperature` 0, otherwise after temperature, top-k/top-p, penalties and the grammar. A stop sequence's withheld " +

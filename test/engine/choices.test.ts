@@ -68,6 +68,27 @@ describe("n choices", () => {
         expect(body.choices[3]!.text).toBe(second.body.choices[0]!.text);
     });
 
+    it("a long prompt is read once for all choices: the others load its state", async () => {
+        const long = [{role: "user", content: Array.from({length: 12}, (_, index) => `The cat number ${index} sat on a mat.`).join(" ")}];
+        const single = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: long, max_tokens: 1, seed: 1}});
+        const promptTokens = single.body.usage.prompt_tokens;
+        expect(promptTokens).toBeGreaterThan(100);
+
+        // Other prompts first, so no sequence holds this one.
+        await chat({n: 4, max_tokens: 2});
+        const before = server.engine.evaluatedInputTokens;
+        const {status, body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: long, n: 4, max_tokens: 6, seed: 21, temperature: 1}});
+        expect(status).toBe(200);
+        expect(body.choices).toHaveLength(4);
+        const evaluated = server.engine.evaluatedInputTokens - before;
+        // Read once (all but its last token), then each choice evaluates that last token itself: far from 4 × the prompt.
+        expect(evaluated).toBeLessThan(promptTokens + 8);
+        const again = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: long, n: 4, max_tokens: 6, seed: 21, temperature: 1}});
+        expect(again.body.choices.map((choice) => choice.message.content)).toEqual(body.choices.map((choice) => choice.message.content));
+    });
+
     it("more choices than sequences wait for one another and all finish; the pool is whole afterwards", async () => {
         const {status, body} = await chat({n: 8, max_tokens: 4});
         expect(status).toBe(200);

@@ -61,6 +61,12 @@ export async function generateChat(
         : 1;
 
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
+    try {
+        await options.sharedPrompt?.prepare(lease.item, prompt);
+    } catch (error) {
+        lease.release();
+        throw error;
+    }
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
     const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
     const detach = recorder?.attach(lease.item);

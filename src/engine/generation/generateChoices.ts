@@ -3,6 +3,7 @@ import type {ChoiceGeneration, ChoiceOptions} from "./ChoiceGeneration.js";
 import type {GenerateOptions} from "./GenerateOptions.js";
 import type {Generation} from "./Generation.js";
 import type {GenerationRequest} from "./GenerationRequest.js";
+import {SharedPrompt} from "./SharedPrompt.js";
 
 /** Most choices one request may ask for (OpenAI allows 128; each holds a sequence while it runs). */
 export const maxChoices = 16;
@@ -12,7 +13,7 @@ export const maxTopLogprobs = 20;
 
 /**
  * Runs `request.choices` generations of the same request at once, each on its own pooled sequence (so several
- * decode in one batch), and sums them up. Choice `i` of a seeded request uses `seed + i`. `onStart` fires once, when
+ * decode in one batch; the prompt is read once and its state shared, see `SharedPrompt`), and sums them up. Choice `i` of a seeded request uses `seed + i`. `onStart` fires once, when
  * the first choice starts; if any choice fails, the others are stopped and the request fails with the first error
  * (`Promise.all` rejects with it; the siblings then fail with it as their abort reason).
  */
@@ -36,6 +37,7 @@ export async function generateChoices(
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, {once: true});
     let started = false;
+    const sharedPrompt = new SharedPrompt();
     try {
         const results = await Promise.all(Array.from({length: count}, (_, choice) => generateOne({
             ...request,
@@ -43,6 +45,7 @@ export async function generateChoices(
         }, {
             signal: siblings.signal,
             choice,
+            sharedPrompt,
             onEvent: options.onEvent,
             onStart() {
                 if (started) return;
@@ -62,5 +65,6 @@ export async function generateChoices(
         };
     } finally {
         options.signal?.removeEventListener("abort", onAbort);
+        await sharedPrompt.dispose();
     }
 }

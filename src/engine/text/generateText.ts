@@ -40,7 +40,14 @@ export async function generateText(
             {param: "prompt"});
     const maxTokens = Math.min(request.maxTokens ?? room, room);
 
-    const lease = await runtime.pool.acquire({tokens: [...runtime.promptPrefix, ...input], signal: options.signal});
+    const tokens = [...runtime.promptPrefix, ...input];
+    const lease = await runtime.pool.acquire({tokens, signal: options.signal});
+    try {
+        await options.sharedPrompt?.prepare(lease.item, tokens);
+    } catch (error) {
+        lease.release();
+        throw error;
+    }
     const completion = new LlamaCompletion({contextSequence: lease.item, autoDisposeSequence: false});
     // Stop texts are applied here rather than by LlamaCompletion's `customStopTriggers`: in node-llama-cpp 3.21.1
     // it matches them against each token's text detokenized alone, which drops SentencePiece's leading space, so
