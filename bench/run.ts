@@ -26,7 +26,9 @@ const {values} = parseArgs({
         quick: {type: "boolean", default: false},
         model: {type: "string", multiple: true},
         "skip-large": {type: "boolean", default: false},
-        threads: {type: "string"}
+        threads: {type: "string"},
+        // Only the engine v2 figures (docs/performance.md's features block), e.g. after a change to them alone.
+        "features-only": {type: "boolean", default: false}
     }
 });
 const quick = values.quick;
@@ -53,7 +55,8 @@ for (const modelPath of models) {
     const threads = values.threads == null ? defaultThreads(parameters) : Number(values.threads);
     const flashAttention = defaultFlashAttention({parameters, cpu: true});
     settingsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads} (flash attention ${flashAttention === false ? "off" : "auto"})`);
-    results.push(await runModelBench({llama, modelPath, threads, flashAttention, plan, log: (line) => console.log(`… ${line}`)}));
+    if (!values["features-only"])
+        results.push(await runModelBench({llama, modelPath, threads, flashAttention, plan, log: (line) => console.log(`… ${line}`)}));
     featureResults.push(await runFeatureBench({
         modelPath, threads, rounds: Math.min(plan.rounds, 7), tokens: plan.tokens, log: (line) => console.log(`… ${line}`)
     }));
@@ -74,7 +77,7 @@ console.log(`\n${summary}\n\n${table}\n\n${featureTable}`);
 
 const outDir = quick ? path.join(root, ".tmp/bench") : path.join(root, "docs");
 await mkdir(outDir, {recursive: true});
-await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
+if (!values["features-only"]) await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
 if (quick)
     await writeFile(path.join(outDir, "results.md"), `${summary}\n\n${table}\n\n${featureTable}\n`);
 else {
@@ -86,8 +89,8 @@ else {
     const features = /(<!-- bench-features:start -->\n)[\s\S]*?(<!-- bench-features:end -->)/;
     if (!features.test(document)) throw new Error(`${documentPath} has no <!-- bench-features:start --> … <!-- bench-features:end --> block`);
     await writeFile(documentPath, document
-        .replace(block, (_, start: string, end: string) => `${start}${summary}\n\n${table}\n${end}`)
+        .replace(block, (whole, start: string, end: string) => values["features-only"] ? whole : `${start}${summary}\n\n${table}\n${end}`)
         .replace(features, (_, start: string, end: string) => `${start}${featureTable}\n${end}`));
 }
-console.log(`\nWrote ${path.relative(root, outDir)}/performance.svg`);
+console.log(`\nWrote ${path.relative(root, outDir)}/${values["features-only"] ? "performance.md (features block)" : "performance.svg"}`);
 process.exit(0);

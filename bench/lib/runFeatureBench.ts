@@ -40,15 +40,17 @@ export async function runFeatureBench(options: RunFeatureBenchOptions): Promise<
         }
 
         log(`${model}: n = 4 vs 4 requests`);
-        // Long enough (≈ 150 tokens) that the choices share the prompt's state rather than each reading it.
-        const longPrompt = Array.from({length: 6}, () => prompt).join(" ") + " Then";
-        const whole = (body: Record<string, unknown>) => post(server.baseUrl, agent, {prompt: longPrompt, max_tokens: tokens, temperature: 0.8, ...body});
+        // Long enough (≈ 150 tokens) that the choices share the prompt's state rather than each reading it, and new
+        // each round, so no sequence holds it from the round before.
+        const longPrompt = (round: number) => `Story ${round}. ` + Array.from({length: 6}, () => prompt).join(" ") + " Then";
+        const whole = (round: number, body: Record<string, unknown>) =>
+            post(server.baseUrl, agent, {prompt: longPrompt(round), max_tokens: tokens, temperature: 0.8, ...body});
         const n4: number[] = [];
         const separate: number[] = [];
         for (let round = 0; round < rounds; round++) {
             const runs = [
-                async () => n4.push(await timed(() => whole({n: 4, seed: 3000 + round}))),
-                async () => separate.push(await timed(() => Promise.all([0, 1, 2, 3].map((index) => whole({seed: 3000 + round + index})))))
+                async () => n4.push(await timed(() => whole(2 * round, {n: 4, seed: 3000 + round}))),
+                async () => separate.push(await timed(() => Promise.all([0, 1, 2, 3].map((index) => whole(2 * round + 1, {seed: 3000 + round + index})))))
             ];
             for (const run of round % 2 === 0 ? runs : runs.reverse()) await run();
         }
