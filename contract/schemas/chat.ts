@@ -34,6 +34,7 @@ export const ChatRequestMessage = z.discriminatedUnion("role", [
         role: z.literal("assistant"),
         content: content.nullish(),
         name: z.string().optional(),
+        reasoning_content: z.string().nullish().describe("Reasoning of an earlier answer, sent back: accepted; not rendered into the prompt (templates drop earlier turns' reasoning)."),
         refusal: z.string().nullish(),
         tool_calls: z.array(ChatMessageToolCall).optional()
     }),
@@ -99,6 +100,7 @@ export type FinishReason = z.infer<typeof FinishReason>;
 export const ChatCompletionMessage = z.object({
     role: z.literal("assistant"),
     content: z.string().nullable(),
+    reasoning_content: z.string().optional().describe("What a thinking model reasoned before answering (its template's thought, e.g. Qwen 3's `<think>`), never mixed into `content`. Absent when it didn't reason."),
     refusal: z.null(),
     tool_calls: z.array(ChatMessageToolCall).optional()
 });
@@ -156,6 +158,7 @@ export const CreateChatCompletionStreamResponse = z.object({
         delta: z.object({
             role: z.literal("assistant").optional(),
             content: z.string().nullish(),
+            reasoning_content: z.string().optional().describe("A piece of the reasoning, streamed before the answer's content."),
             refusal: z.null().optional(),
             tool_calls: z.array(ChatCompletionChunkToolCall).optional()
         }),

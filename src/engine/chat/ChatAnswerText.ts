@@ -24,6 +24,9 @@ export class ChatAnswerText {
     private readonly _options: ChatAnswerTextOptions;
     private _pendingTokens: readonly Token[] = [];
     private _text = "";
+    private _reasoning = "";
+    /** After reasoning, the whitespace the template puts before the answer is no part of it. */
+    private _trimLeading = false;
     private readonly _logprobs: TokenLogprob[] = [];
 
     public constructor(options: ChatAnswerTextOptions) {
@@ -34,24 +37,40 @@ export class ChatAnswerText {
         this._pendingTokens = tokens;
     }
 
-    public onTextChunk(text: string) {
-        const logprobs = this._options.recorder?.take(this._pendingTokens) ?? [];
+    /** A piece of the model's thought segment. */
+    public onReasoning(text: string) {
+        if (text === "") return;
+        this._reasoning += text;
+        this._trimLeading = this._text === "";
+        this._options.onEvent?.({type: "reasoning", choice: this._options.choice, text});
+    }
+
+    public onTextChunk(chunk: string) {
+        let logprobs = this._options.recorder?.take(this._pendingTokens) ?? [];
         const tokens = this._pendingTokens.length;
         this._pendingTokens = [];
+        let text = chunk;
+        if (this._trimLeading) {
+            text = text.replace(/^\s+/, "");
+            if (text === "") return;
+            this._trimLeading = false;
+            // The trimmed whitespace's tokens are no part of the answer either.
+            logprobs = logprobs.filter((entry) => entry.token.trim() !== "");
+        }
         if (this._options.guard == null) return this._pass(text, logprobs);
         const piece = this._options.guard.push(text, tokens, logprobs);
         if (piece != null) this._pass(piece.text, piece.logprobs);
     }
 
     /** The generation ended (`cutShort`: by `maxTokens`); returns the answer, and its tokens when a guard closed it. */
-    public finish(cutShort: boolean): {text: string, logprobs: TokenLogprob[] | null, closedTokens: number | null} {
+    public finish(cutShort: boolean): {text: string, reasoning: string, logprobs: TokenLogprob[] | null, closedTokens: number | null} {
         let closedTokens: number | null = null;
         if (this._options.guard != null) {
             const {piece, answerTokens} = this._options.guard.finish(cutShort);
             if (piece != null) this._pass(piece.text, piece.logprobs);
             if (cutShort) closedTokens = answerTokens;
         }
-        return {text: this._text, logprobs: this._options.recorder == null ? null : this._logprobs, closedTokens};
+        return {text: this._text, reasoning: this._reasoning, logprobs: this._options.recorder == null ? null : this._logprobs, closedTokens};
     }
 
     private _pass(text: string, logprobs: TokenLogprob[]) {

@@ -1,4 +1,6 @@
-import {LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type LlamaGrammar, type Token} from "node-llama-cpp";
+import {
+    LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type LlamaChatResponseChunk, type LlamaGrammar, type Token
+} from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime} from "../EngineRuntime.js";
 import type {ChoiceGeneration, ChoiceOptions} from "../generation/ChoiceGeneration.js";
@@ -129,6 +131,7 @@ export async function generateChat(
                 : null
         });
         let completionTokens = 0;
+        let reasoningTokens = 0;
         const common = {
             ...sampling,
             customStopTriggers: stops == null || stops.length === 0 ? undefined : stops,
@@ -139,7 +142,14 @@ export async function generateChat(
                 answer.onToken(tokens);
             },
             // A forced call's JSON is no answer text.
-            onTextChunk: forced == null ? (text: string) => answer.onTextChunk(text) : undefined
+            onTextChunk: forced == null ? (text: string) => answer.onTextChunk(text) : undefined,
+            // Thought segments (a thinking model's reasoning) come only here; onToken doesn't report their tokens.
+            onResponseChunk(chunk: LlamaChatResponseChunk) {
+                if (chunk.type !== "segment" || chunk.segmentType !== "thought") return;
+                completionTokens += chunk.tokens.length;
+                reasoningTokens += chunk.tokens.length;
+                answer.onReasoning(chunk.text);
+            }
         };
         const result = autoFunctions != null
             ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
@@ -147,20 +157,21 @@ export async function generateChat(
 
         const truncated = result.metadata.stopReason === "maxTokens";
         const finished = answer.finish(truncated);
-        const {logprobs, closedTokens} = finished;
-        // What LlamaChat returns (its chunks, trimmed as its wrapper trims); a guarded JSON answer is what the guard let through.
-        const text = closedTokens != null || request.constraint?.type === "json" || request.constraint?.type === "jsonSchema"
+        const {logprobs, closedTokens, reasoning} = finished;
+        // What LlamaChat returns (its chunks, trimmed as its wrapper trims); a guarded JSON answer is what the guard let
+        // through, and an answer after reasoning what is left once the whitespace before it is trimmed.
+        const text = closedTokens != null || reasoning !== "" || request.constraint?.type === "json" || request.constraint?.type === "jsonSchema"
             ? finished.text
             : result.response;
         if (forced != null) {
             const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
             // half-written call wrapper is not an answer, so nothing of it is returned.
-            if (truncated) return {text: "", toolCalls: [], finishReason: "length", logprobs: recorder == null ? null : [], usage};
+            if (truncated) return {text: "", reasoning, toolCalls: [], finishReason: "length", logprobs: recorder == null ? null : [], usage};
             const call = parseForcedCall(result.response);
-            if (checkAnswer({text: "", toolCalls: [call], finishReason: "toolCalls", logprobs: null, usage}) == null)
+            if (checkAnswer({text: "", reasoning, toolCalls: [call], finishReason: "toolCalls", logprobs: null, usage}) == null)
                 options.onEvent?.({type: "toolCall", choice, call});
-            return {text: "", toolCalls: [call], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
+            return {text: "", reasoning, toolCalls: [call], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
         }
 
         const calls = (result.functionCalls ?? []).map((call): ToolCall & {tokens: number} => ({
@@ -170,6 +181,11 @@ export async function generateChat(
             // LlamaChat reports the tokens of text through onToken but not those of the calls it parses out.
             tokens: LlamaText.fromJSON(call.raw).tokenize(runtime.model.tokenizer).length
         }));
+        // A thinking model's segment markers (`<think>`, `</think>` and the whitespace around them) reach no callback, so
+        // when it reasoned and stopped on its end-of-turn token, the generated tokens are what the sequence now holds
+        // past the prompt (that token itself is sampled, never evaluated, and not counted, as elsewhere).
+        if (reasoningTokens > 0 && result.metadata.stopReason === "eogToken")
+            completionTokens = Math.max(completionTokens, lease.item.nextTokenIndex - promptTokens);
         // A JSON answer closed within the budget counts the tokens it is made of, not the budget.
         const usage = closedTokens != null ? {promptTokens, completionTokens: closedTokens} : countUsage({
             promptTokens,
@@ -180,9 +196,9 @@ export async function generateChat(
         if (calls.length > 0) {
             const toolCalls = calls.map(({tokens: _, ...call}) => call);
             for (const call of toolCalls) options.onEvent?.({type: "toolCall", choice, call});
-            return {text, toolCalls, finishReason: "toolCalls", logprobs, usage};
+            return {text, reasoning, toolCalls, finishReason: "toolCalls", logprobs, usage};
         }
-        return {text, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
+        return {text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
     }
 }
 

@@ -10,8 +10,11 @@ export type Generation = {
 };
 
 export type GenerationChoice = {
-    /** The answer's text (never stop text, never a tool call's JSON). */
+    /** The answer's text (never stop text, never a tool call's JSON, never the reasoning). */
     text: string,
+
+    /** What a thinking model reasoned before answering (its template's thought segment); `""` when nothing. */
+    reasoning: string,
     toolCalls: readonly ToolCall[],
 
     /** `stop`: the model finished or met a stop text; `length`: `maxTokens` or the context ran out; `toolCalls`. */
@@ -27,6 +30,6 @@ export type GenerationUsage = {
     /** Tokens of the prompt as evaluated (BOS and chat template included). */
     promptTokens: number,
 
-    /** Tokens generated, tool calls included. */
+    /** Tokens generated, reasoning and tool calls included. */
     completionTokens: number
 };

@@ -101,6 +101,7 @@ export async function generateText(
         if (!filter.stopped) pass(filter.flush());
         return {
             text,
+            reasoning: "",
             toolCalls: [],
             finishReason: filter.stopped || result.metadata.stopReason !== "maxTokens" ? "stop" : "length",
             logprobs: recorder == null ? null : generated.slice(0, passedLogprobs),

@@ -37,6 +37,9 @@ export async function createChatCompletion(
                 message: {
                     role: "assistant",
                     content: choice.toolCalls.length > 0 && choice.text === "" ? null : choice.text,
+                    // Where thinking models' reasoning goes in chat completions (llama-server's, DeepSeek's and
+                    // LM Studio's field); OpenAI's own clients ignore it.
+                    ...(choice.reasoning !== "" ? {reasoning_content: choice.reasoning} : {}),
                     refusal: null,
                     ...(choice.toolCalls.length > 0 ? {tool_calls: toToolCalls(choice)} : {})
                 },
@@ -69,6 +72,7 @@ export async function createChatCompletion(
             },
             onEvent(event) {
                 if (event.type === "text") events.send(chunk([delta(event.choice, {content: event.text}, null, toChatLogprobs(event.logprobs))]));
+                else if (event.type === "reasoning") events.send(chunk([delta(event.choice, {reasoning_content: event.text})]));
                 else events.send(chunk([delta(event.choice, {tool_calls: [{
                     index: toolCallIndexes[event.choice]!++, id: event.call.id, type: "function",
                     function: {name: event.call.name, arguments: event.call.arguments}
