@@ -18,5 +18,20 @@ export type EngineModelInfo = {
     sizeBytes: number,
 
     /** `model`: the model's own chat template; `default`: the server's plain-text one (the model has none). */
-    chatTemplate: "model" | "default"
+    chatTemplate: "model" | "default",
+
+    /** The file's `general.architecture` (`llama`, `qwen3`, `gemma3`…). */
+    architecture: string,
+
+    /** The node-llama-cpp chat wrapper that renders the template and parses the answer (`Qwen`, `Llama 3.1`, `Jinja`…). */
+    chatWrapper: string,
+
+    /**
+     * How tool calls are written: `native`, in the family's own call syntax (which the wrapper parses); `generic`, in
+     * node-llama-cpp's generic syntax, which a model wasn't trained on (forced calls work either way, under a grammar).
+     */
+    toolCalls: "native" | "generic",
+
+    /** Whether the wrapper separates a thought segment (Qwen 3's `<think>`, …) into reasoning. */
+    reasoning: boolean
 };

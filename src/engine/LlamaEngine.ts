@@ -1,6 +1,6 @@
 import path from "node:path";
 import {
-    GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
+    ChatWrapper, GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
     type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
 } from "node-llama-cpp";
 import {EngineError} from "./EngineError.js";
@@ -73,7 +73,8 @@ export class LlamaEngine {
     private _disposed = false;
 
     private constructor(options: {
-        llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, info: EngineModelInfo, threads: number, maxQueue: number
+        llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, chatWrapper: ChatWrapper, info: EngineModelInfo,
+        threads: number, maxQueue: number
     }) {
         this._llama = options.llama;
         this._ownsLlama = options.ownsLlama;
@@ -87,11 +88,10 @@ export class LlamaEngine {
             sequences.push(options.context.getSequence());
         this._sequences = sequences;
 
-        const hasTemplate = options.info.chatTemplate === "model";
         this._runtime = {
             llama: this._llama,
             model: this._model,
-            chatWrapper: hasTemplate ? resolveChatWrapper(this._model) : new GeneralChatWrapper(),
+            chatWrapper: options.chatWrapper,
             contextSize: options.context.contextSize,
             pool: new SequencePool({
                 items: sequences,
@@ -131,6 +131,8 @@ export class LlamaEngine {
                 // Several requests' tokens share each batch; nothing else changes about results.
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
+            const hasTemplate = model.fileInfo.metadata.tokenizer?.chat_template != null;
+            const chatWrapper = hasTemplate ? resolveChatWrapper(model) : new GeneralChatWrapper();
             const info: EngineModelInfo = {
                 id: path.basename(options.modelPath).replace(/\.gguf$/i, ""),
                 createdAt: Math.floor(file.mtimeMs / 1000),
@@ -139,9 +141,14 @@ export class LlamaEngine {
                 trainContextLength: model.trainContextSize,
                 parameters,
                 sizeBytes: file.size,
-                chatTemplate: model.fileInfo.metadata.tokenizer?.chat_template != null ? "model" : "default"
+                chatTemplate: hasTemplate ? "model" : "default",
+                architecture: String(model.fileInfo.metadata.general?.architecture ?? "unknown"),
+                chatWrapper: chatWrapper.wrapperName,
+                // A wrapper with no call syntax of its own keeps the base class's generic one.
+                toolCalls: chatWrapper.settings.functions.call.prefix === ChatWrapper.defaultSettings.functions.call.prefix ? "generic" : "native",
+                reasoning: chatWrapper.settings.segments?.thought != null
             };
-            return new LlamaEngine({llama, ownsLlama, model, context, info, threads, maxQueue: options.maxQueue ?? 32});
+            return new LlamaEngine({llama, ownsLlama, model, context, chatWrapper, info, threads, maxQueue: options.maxQueue ?? 32});
         } catch (error) {
             await model?.dispose();
             // After a failed load (e.g. a truncated file) node-llama-cpp's `llama.dispose()` sometimes never settles

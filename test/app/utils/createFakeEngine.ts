@@ -17,7 +17,8 @@ export function createFakeEngine(id = "fake-model"): FakeEngine {
     let disposed = false;
     let generating = 0;
     const engine = {
-        info: {id, createdAt: 0, backend: "cpu", contextLength: 256, trainContextLength: 256, parameters: null, sizeBytes: 0, chatTemplate: "default"},
+        info: {id, createdAt: 0, backend: "cpu", contextLength: 256, trainContextLength: 256, parameters: null, sizeBytes: 0, chatTemplate: "default",
+            architecture: "llama", chatWrapper: "General", toolCalls: "generic", reasoning: false},
         assertModel() {},
         generate: (_request: unknown, options: GenerateOptions = {}) => new Promise((_resolve, reject) => {
             generating++;

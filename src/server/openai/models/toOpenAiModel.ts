@@ -14,7 +14,10 @@ export function toOpenAiModel(info: EngineModelInfo): Model {
             train_context_length: info.trainContextLength,
             parameters: info.parameters,
             size_bytes: info.sizeBytes,
-            chat_template: info.chatTemplate
+            chat_template: info.chatTemplate,
+            architecture: info.architecture,
+            chat_wrapper: info.chatWrapper,
+            capabilities: {tool_calls: info.toolCalls, reasoning: info.reasoning}
         }
     };
 }
