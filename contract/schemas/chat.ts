@@ -84,6 +84,8 @@ export const CreateChatCompletionRequest = z.object({
     parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
     logprobs: z.boolean().nullish().describe("Return each content token's log-probability in `choices[].logprobs`. It is of the distribution the token was sampled from: the model's own at `temperature` 0, else after temperature, top-k/top-p, penalties and grammar. Default `false`."),
     top_logprobs: z.number().int().min(0).max(20).nullish().describe("With `logprobs`, also the 0–20 most likely tokens at each position (fewer where top-k/top-p left fewer candidates). Default 0."),
+    reasoning_effort: z.enum(["none", "minimal", "low", "medium", "high"]).nullish().describe("`none` or `minimal` switch a thinking model's thinking off where its template has that switch (Qwen 3); other values, and models without the switch, think as the template does. Default: as the template does."),
+    chat_template_kwargs: z.record(z.string(), z.unknown()).nullish().describe("Template switches, as llama-server takes them: only `enable_thinking` (false = `reasoning_effort: \"none\"`) is read."),
     metadata: z.record(z.string(), z.string()).nullish().describe("Accepted and ignored."),
     store: z.boolean().nullish().describe("Accepted and ignored: nothing is stored."),
     modalities: z.array(z.enum(["text", "audio"])).nullish().describe("Only `text` is supported."),

@@ -24,7 +24,7 @@ const first = await client.chat.completions.create({
     messages,
     tools,
     tool_choice: {type: "function", function: {name: "get_weather"}},
-    max_tokens: 100
+    max_tokens: 200
 });
 if (first.choices[0].finish_reason !== "tool_calls") throw new Error(`no tool call: ${first.choices[0].finish_reason}`);
 const call = first.choices[0].message.tool_calls[0];

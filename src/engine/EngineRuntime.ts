@@ -8,6 +8,9 @@ export type EngineRuntime = {
     readonly model: LlamaModel,
     readonly chatWrapper: ChatWrapper,
 
+    /** The same template with thinking switched off, where the template has that switch; else `null`. */
+    readonly noThinkingChatWrapper: ChatWrapper | null,
+
     /** Tokens one request's prompt and completion may hold together (one sequence's context). */
     readonly contextSize: number,
     readonly pool: SequencePool<LlamaContextSequence>,

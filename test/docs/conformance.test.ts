@@ -47,7 +47,7 @@ describe("real answers validate against OpenAI's official schema", () => {
         const body = await json(await send("/chat/completions", {
             messages,
             // Room for the whole call: a tiny model's argument is bounded by maxLength (the grammar enforces it).
-            max_tokens: 100,
+            max_tokens: 200,
             tools: [{type: "function", function: {name: "get_weather", parameters: {type: "object", properties: {city: {type: "string", maxLength: 12}}, required: ["city"]}}}],
             tool_choice: {type: "function", function: {name: "get_weather"}}
         }));

@@ -21,7 +21,12 @@ afterAll(async () => {
 async function metaOf(modelPath: string) {
     const server = await startTestServer({modelPath, sequences: 1});
     try {
-        return (await callApi<ModelList>(server, "/models")).body.data[0]!.meta;
+        // A template without a thinking switch takes reasoning_effort without complaint, and nothing changes.
+        const promptTokens = async (extra: object) => (await callApi<{usage: {prompt_tokens: number}}>(server, "/chat/completions",
+            {body: {messages: [{role: "user", content: "Hi"}], max_tokens: 4, ...extra}})).body.usage.prompt_tokens;
+        const meta = (await callApi<ModelList>(server, "/models")).body.data[0]!.meta;
+        if (meta?.capabilities.reasoning === false) expect(await promptTokens({reasoning_effort: "none"})).toBe(await promptTokens({}));
+        return meta;
     } finally {
         await server.close();
     }

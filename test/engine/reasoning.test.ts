@@ -57,6 +57,16 @@ describe("reasoning (Qwen 3 template, scripted model)", () => {
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(created.scriptTokens.length - 1);
     });
 
+    it("reasoning_effort none (or enable_thinking false) switches Qwen 3's thinking off: the prompt closes an empty thought", async () => {
+        const usage = async (extra: object) => (await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages, max_tokens: 64, ...extra}})).body.usage.prompt_tokens;
+        const thinking = await usage({});
+        expect(await usage({reasoning_effort: "high"})).toBe(thinking);
+        const off = await usage({reasoning_effort: "none"});
+        expect(off).toBeGreaterThan(thinking);
+        expect(await usage({chat_template_kwargs: {enable_thinking: false}})).toBe(off);
+    });
+
     it("accepts an earlier turn's reasoning_content sent back", async () => {
         const {status, body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {
             messages: [...messages, {role: "assistant", content: "Hello there!", reasoning_content: "The user wants a greeting."}, {role: "user", content: "Again."}],

@@ -1,5 +1,5 @@
 import {
-    LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type LlamaChatResponseChunk, type LlamaGrammar, type Token
+    LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type ChatWrapper, type LlamaChatResponseChunk, type LlamaGrammar, type Token
 } from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime} from "../EngineRuntime.js";
@@ -46,7 +46,8 @@ export async function generateChat(
             "A JSON constraint can't be combined with tools the model may call; set {param} to \"none\", \"required\" or a function.",
             {param: "toolChoice"});
 
-    const prompt = tokenizePrompt(runtime, history, autoFunctions);
+    const chatWrapper = request.thinking === "off" ? runtime.noThinkingChatWrapper ?? runtime.chatWrapper : runtime.chatWrapper;
+    const prompt = tokenizePrompt(chatWrapper, runtime, history, autoFunctions);
     const promptTokens = prompt.length;
     // LlamaChat wants one free token after the prompt; without it, it silently drops earlier messages to make room
     // (while usage would still count them), so such a prompt is refused like any other that doesn't fit.
@@ -69,7 +70,7 @@ export async function generateChat(
         lease.release();
         throw error;
     }
-    const chat = new LlamaChat({contextSequence: lease.item, chatWrapper: runtime.chatWrapper, autoDisposeSequence: false});
+    const chat = new LlamaChat({contextSequence: lease.item, chatWrapper, autoDisposeSequence: false});
     const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
     const detach = recorder?.attach(lease.item);
     try {
@@ -229,8 +230,8 @@ async function schemaGrammar(runtime: EngineRuntime, schema: object, param: stri
 }
 
 /** The prompt exactly as the chat wrapper renders it: its length is the usage's prompt tokens. */
-function tokenizePrompt(runtime: EngineRuntime, history: ChatHistoryItem[], functions: ChatModelFunctions | undefined) {
-    const {contextText} = runtime.chatWrapper.generateContextState({chatHistory: history, availableFunctions: functions});
+function tokenizePrompt(chatWrapper: ChatWrapper, runtime: EngineRuntime, history: ChatHistoryItem[], functions: ChatModelFunctions | undefined) {
+    const {contextText} = chatWrapper.generateContextState({chatHistory: history, availableFunctions: functions});
     return contextText.tokenize(runtime.model.tokenizer);
 }
 

@@ -28,6 +28,12 @@ export type GenerationRequest = {
     choices?: number,
 
     /**
+     * Whether a thinking model thinks before answering: `off` uses its template's switch (Qwen 3's no-think mode) where
+     * it has one, and is ignored where it hasn't. Default `auto` (as the template does by default).
+     */
+    thinking?: "auto" | "off",
+
+    /**
      * Report each answer token's log-probability with this many most likely alternatives (0–20); see
      * `LogprobRecorder` for which distribution. Default: no log-probabilities.
      */

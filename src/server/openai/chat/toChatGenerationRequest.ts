@@ -23,6 +23,9 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
         toolChoice: toToolChoice(body.tool_choice),
         maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
         choices: body.n ?? undefined,
+        thinking: body.reasoning_effort === "none" || body.reasoning_effort === "minimal" || body.chat_template_kwargs?.enable_thinking === false
+            ? "off"
+            : undefined,
         topLogprobs: body.logprobs === true ? body.top_logprobs ?? 0 : undefined
     };
 }
