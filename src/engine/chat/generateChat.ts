@@ -71,14 +71,17 @@ export async function generateChat(
         throw error;
     }
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper, autoDisposeSequence: false});
-    const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
-    const detach = recorder?.attach(lease.item);
+    const guardsJson = (request.constraint?.type === "json" || request.constraint?.type === "jsonSchema") && forced == null;
     try {
         options.onStart?.();
         for (let attempt = 1; ; attempt++) {
-            const generation = await generateOnce({attempt, maxTokens, stops, recorder});
+            const generation = await generateOnce(attempt);
             const failure = checkAnswer(generation);
-            if (failure == null) return generation;
+            if (failure == null) {
+                // A forced call is passed on only once it passed the check (the calls the model may choose, as parsed).
+                if (forced != null) for (const call of generation.toolCalls) options.onEvent?.({type: "toolCall", choice, call});
+                return generation;
+            }
             if (attempt >= attempts)
                 throw new EngineError("schema_not_satisfied",
                     `The model's answer didn't satisfy {param} (${failure})${attempts > 1 ? ` in ${attempts} attempts` : ""}. ` +
@@ -87,7 +90,6 @@ export async function generateChat(
                     {param: forced != null ? "tools" : "constraint.schema"});
         }
     } finally {
-        detach?.();
         chat.dispose({disposeSequence: false});
         lease.release();
     }
@@ -110,9 +112,18 @@ export async function generateChat(
         return result.valid ? null : result.message;
     }
 
-    async function generateOnce(
-        {attempt, maxTokens, stops, recorder}: {attempt: number, maxTokens: number, stops: string[] | undefined, recorder: LogprobRecorder | null}
-    ): Promise<ChoiceGeneration> {
+    async function generateOnce(attempt: number): Promise<ChoiceGeneration> {
+        // Per attempt, so a retry's log-probabilities are its own tokens', not a failed attempt's.
+        const recorder = request.topLogprobs == null ? null : new LogprobRecorder(runtime.model, {top: request.topLogprobs});
+        const detach = recorder?.attach(lease.item);
+        try {
+            return await generateWith(attempt, recorder);
+        } finally {
+            detach?.();
+        }
+    }
+
+    async function generateWith(attempt: number, recorder: LogprobRecorder | null): Promise<ChoiceGeneration> {
         // A retry samples afresh: the request's seed moved on (deterministically) or a new random one.
         const seed = request.sampling?.seed;
         const sampling = toSamplingOptions({...request.sampling, seed: seed == null ? undefined : seed + (attempt - 1) * 7919},
@@ -122,7 +133,7 @@ export async function generateChat(
             choice,
             onEvent: options.onEvent,
             recorder,
-            guard: (request.constraint?.type === "json" || request.constraint?.type === "jsonSchema") && forced == null
+            guard: guardsJson
                 ? new JsonAnswerGuard({
                     maxTokens,
                     countTokens: (text) => runtime.model.tokenize(text, false, "trimLeadingSpace").length,
@@ -161,7 +172,7 @@ export async function generateChat(
         const {logprobs, closedTokens, reasoning} = finished;
         // What LlamaChat returns (its chunks, trimmed as its wrapper trims); a guarded JSON answer is what the guard let
         // through, and an answer after reasoning what is left once the whitespace before it is trimmed.
-        const text = closedTokens != null || reasoning !== "" || request.constraint?.type === "json" || request.constraint?.type === "jsonSchema"
+        const text = closedTokens != null || reasoning !== "" || guardsJson
             ? finished.text
             : result.response;
         if (forced != null) {
@@ -169,10 +180,7 @@ export async function generateChat(
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
             // half-written call wrapper is not an answer, so nothing of it is returned.
             if (truncated) return {text: "", reasoning, toolCalls: [], finishReason: "length", logprobs: recorder == null ? null : [], usage};
-            const call = parseForcedCall(result.response);
-            if (checkAnswer({text: "", reasoning, toolCalls: [call], finishReason: "toolCalls", logprobs: null, usage}) == null)
-                options.onEvent?.({type: "toolCall", choice, call});
-            return {text: "", reasoning, toolCalls: [call], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
+            return {text: "", reasoning, toolCalls: [parseForcedCall(result.response)], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
         }
 
         const calls = (result.functionCalls ?? []).map((call): ToolCall & {tokens: number} => ({
