@@ -88,12 +88,27 @@ describe("createScriptedModel", () => {
     });
 
     test("family templates are the published texts", () => {
-        // SHA-256 of llama.cpp's models/templates/Qwen-Qwen3-0.6B.jinja and meta-llama-Llama-3.1-8B-Instruct.jinja, and of
+        // SHA-256 of llama.cpp's models/templates/Qwen-Qwen3-0.6B.jinja, meta-llama-Llama-3.1-8B-Instruct.jinja and
+        // deepseek-ai-DeepSeek-R1-Distill-Llama-8B.jinja, and of
         // the JSON-decoded Gemma 3 chat_template: a template edited by mistake fails here
         const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
         expect(sha256(familyTemplates.qwen3.chatTemplate)).toBe("87a2728cb8dc9fe424d624542f6060ec05a1d285ebbec578bb078900e33396b5");
         expect(sha256(familyTemplates.llama3_1.chatTemplate)).toBe("e10ca381b1ccc5cf9db52e371f3b6651576caee0a630b452e2816b2d404d4b65");
+        expect(sha256(familyTemplates.deepseekR1.chatTemplate)).toBe("dd2675619a64a449cdcdd2b93e605a0a50764cee41e344f244752bc93643936c");
         expect(sha256(familyTemplates.gemma3.chatTemplate)).toBe("7de1c58e208eda46e9c7f86397df37ec49883aeece39fb961e0a6b24088dd3c4");
+    });
+
+    test("resumes and markers: refuses what the output matrix can't encode", async () => {
+        const base = {path: path.join(dir, "resumes.gguf"), architecture: "llama", ...familyTemplates.qwen3, script: ["<tool_call>", "Hello there"]} as const;
+        // After a script token (its successor is the next piece), twice for one state, more markers than there are
+        await expect(createScriptedModel({...base, resumes: [{after: "<tool_call>", script: ["Bye now"]}]})).rejects.toThrow(/chain/);
+        await expect(createScriptedModel({...base, resumes: [{after: '"', script: ["Bye now"]}, {after: '"', script: ["See you"]}]})).rejects.toThrow(/Two resumes/);
+        await expect(createScriptedModel({...base, markers: ["{}"], resumes: [{after: '"', markersHeld: 2, script: ["Bye now"]}]})).rejects.toThrow(/markersHeld/);
+        await expect(createScriptedModel({...base, markers: ["x"]})).rejects.toThrow(/two characters/);
+        await expect(createScriptedModel({...base, architecture: "gemma3", ...familyTemplates.gemma3, markers: ["{}"]})).rejects.toThrow(/gemma3/);
+        // A marker is one token wherever a prompt holds it
+        const created = await createScriptedModel({...base, markers: ['{"city": "Paris"}']});
+        expect(created.namedTokens['{"city":\u2581"Paris"}']).toBeTypeOf("number");
     });
 
     test("canSpmProduceText follows llama.cpp's SentencePiece merges", () => {

@@ -81,7 +81,7 @@ export const CreateChatCompletionRequest = z.object({
     response_format: ResponseFormat.optional(),
     tools: z.array(ChatTool).max(128).optional().describe("Functions the model may call."),
     tool_choice: ChatToolChoice.optional().describe("`required` or a named function forces a call; `none` forbids one. Default `auto` when `tools` are given."),
-    parallel_tool_calls: z.boolean().optional().describe("Accepted; at most one call is made per turn."),
+    parallel_tool_calls: z.boolean().optional().describe("Default `true`: the model may make several calls in one turn, where its chat template has a syntax for that (Qwen, Mistral); `false`: at most one."),
     logprobs: z.boolean().nullish().describe("Return each content token's log-probability in `choices[].logprobs`. It is of the distribution the token was sampled from: the model's own at `temperature` 0, else after temperature, top-k/top-p, penalties and grammar. Default `false`."),
     top_logprobs: z.number().int().min(0).max(20).nullish().describe("With `logprobs`, also the 0–20 most likely tokens at each position (fewer where top-k/top-p left fewer candidates). Default 0."),
     reasoning_effort: z.enum(["none", "minimal", "low", "medium", "high"]).nullish().describe("`none` or `minimal` switch a thinking model's thinking off where its template has that switch (Qwen 3); other values, and models without the switch, think as the template does. Default: as the template does."),

@@ -41,8 +41,11 @@ export function renderDifferences(context: ReferenceContext) {
             "tokens and tool-call JSON carry none; `bytes` are the UTF-8 bytes of the token's text.",
             "- **Text only.** Image, audio and file content parts, `audio` and the `audio` modality are a `400` " +
             "`unsupported_parameter` naming the part.",
-            "- **Tools.** At most one tool call per turn (`parallel_tool_calls` is accepted); the deprecated `functions` and " +
-            "`function_call` are a `400` pointing to `tools` and `tool_choice`.",
+            "- **Tools.** With `tool_choice` `auto` the model calls in its own template's syntax (Qwen `<tool_call>`, Llama 3.1 " +
+            "`<function=…>`, DeepSeek, Mistral `[TOOL_CALLS]`; others a generic one — `/v1/models` says which), several per turn " +
+            "where that syntax allows (`parallel_tool_calls: false` stops after one); `arguments` is the text the model wrote, " +
+            "streamed in fragments after a first delta with `index`, `id` and `name`. `usage` counts a call's tokens as the " +
+            "template writes it. The deprecated `functions` and `function_call` are a `400` pointing to `tools` and `tool_choice`.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +
             "after generation (see [Structured output: what is enforced](#structured-output-what-is-enforced)), so the text " +
             "always parses, even when `max_tokens` cuts it short (check `finish_reason`).",

@@ -58,15 +58,15 @@ describe("forced tool calls", () => {
         expect(validateWeather(args), JSON.stringify(validateWeather.errors)).toBe(true);
     });
 
-    it("streams the call as a tool_calls delta and ends with finish_reason tool_calls", async () => {
+    it("streams the call as tool_calls deltas (id and name, then the arguments) and ends with finish_reason tool_calls", async () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages, tools, max_tokens: 300, seed: 5, tool_choice: {type: "function", function: {name: "get_weather"}}});
         expect(stream.done).toBe(true);
         const deltas = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
-        expect(deltas).toHaveLength(1);
-        expect(deltas[0]).toMatchObject({index: 0, type: "function", function: {name: "get_weather"}});
+        expect(deltas[0]).toMatchObject({index: 0, type: "function", function: {name: "get_weather", arguments: ""}});
         expect(deltas[0]!.id).toMatch(/^call_/);
-        expect(validateWeather(JSON.parse(deltas[0]!.function.arguments!))).toBe(true);
+        expect(deltas.slice(1).every((delta) => delta.index === 0 && delta.id == null && delta.function.name == null)).toBe(true);
+        expect(validateWeather(JSON.parse(deltas.map((delta) => delta.function.arguments).join("")))).toBe(true);
         expect(stream.chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("")).toBe("");
         expect(stream.chunks.at(-1)!.choices[0]!.finish_reason).toBe("tool_calls");
     });

@@ -25,6 +25,8 @@ export class ChatAnswerText {
     private _pendingTokens: readonly Token[] = [];
     private _text = "";
     private _reasoning = "";
+    /** The thought's trailing whitespace so far: passed on only if more thought follows it. */
+    private _reasoningWhitespace = "";
     /** After reasoning, the whitespace the template puts before the answer is no part of it. */
     private _trimLeading = false;
     private readonly _logprobs: TokenLogprob[] = [];
@@ -37,12 +39,20 @@ export class ChatAnswerText {
         this._pendingTokens = tokens;
     }
 
-    /** A piece of the model's thought segment. */
+    /**
+     * A piece of the model's thought segment. The thought is trimmed: a wrapper whose thought markers hold no line
+     * breaks (DeepSeek's `<think>`) passes on those the template writes inside them, Qwen's keeps them in its markers.
+     */
     public onReasoning(text: string) {
         if (text === "") return;
-        this._reasoning += text;
         this._trimLeading = this._text === "";
-        this._options.onEvent?.({type: "reasoning", choice: this._options.choice, text});
+        let piece = this._reasoningWhitespace + text;
+        if (this._reasoning === "") piece = piece.replace(/^\s+/, "");
+        const thought = piece.replace(/\s+$/, "");
+        this._reasoningWhitespace = piece.slice(thought.length);
+        if (thought === "") return;
+        this._reasoning += thought;
+        this._options.onEvent?.({type: "reasoning", choice: this._options.choice, text: thought});
     }
 
     public onTextChunk(chunk: string) {

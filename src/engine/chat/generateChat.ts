@@ -12,6 +12,7 @@ import {forcedCallSchema} from "./forcedCallSchema.js";
 import {toFunctionParams} from "./toFunctionParams.js";
 import {JsonSchemaGrammarError} from "../grammar/JsonSchemaGrammarError.js";
 import type {SchemaGrammar} from "../SchemaGrammar.js";
+import {ToolCallStream} from "./ToolCallStream.js";
 import {createToolCallId} from "./createToolCallId.js";
 import {countUsage} from "../countUsage.js";
 import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
@@ -79,7 +80,12 @@ export async function generateChat(
             const failure = checkAnswer(generation);
             if (failure == null) {
                 // A forced call is passed on only once it passed the check (the calls the model may choose, as parsed).
-                if (forced != null) for (const call of generation.toolCalls) options.onEvent?.({type: "toolCall", choice, call});
+                if (forced != null) {
+                    for (const [index, {id, name, arguments: text}] of generation.toolCalls.entries()) {
+                        options.onEvent?.({type: "toolCallStart", choice, index, id, name});
+                        options.onEvent?.({type: "toolCallArguments", choice, index, text});
+                    }
+                }
                 return generation;
             }
             if (attempt >= attempts)
@@ -142,6 +148,7 @@ export async function generateChat(
                 })
                 : null
         });
+        const toolCallStream = new ToolCallStream(choice, options.onEvent);
         let completionTokens = 0;
         let reasoningTokens = 0;
         const common = {
@@ -164,7 +171,12 @@ export async function generateChat(
             }
         };
         const result = autoFunctions != null
-            ? await chat.generateResponse(history, {...common, functions: autoFunctions, maxParallelFunctionCalls: 1})
+            ? await chat.generateResponse(history, {
+                ...common,
+                functions: autoFunctions,
+                maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined,
+                onFunctionCallParamsChunk: (chunk) => toolCallStream.onParamsChunk(chunk)
+            })
             : await chat.generateResponse(history, {...common, grammar: constraint?.grammar});
 
         const truncated = result.metadata.stopReason === "maxTokens";
@@ -183,13 +195,11 @@ export async function generateChat(
             return {text: "", reasoning, toolCalls: [parseForcedCall(result.response)], finishReason: "toolCalls", logprobs: recorder == null ? null : [], usage};
         }
 
-        const calls = (result.functionCalls ?? []).map((call): ToolCall & {tokens: number} => ({
-            id: createToolCallId(),
-            name: call.functionName,
-            arguments: JSON.stringify(call.params ?? {}),
-            // LlamaChat reports the tokens of text through onToken but not those of the calls it parses out.
-            tokens: LlamaText.fromJSON(call.raw).tokenize(runtime.model.tokenizer).length
-        }));
+        const toolCalls = toolCallStream.finish(result.functionCalls ?? []);
+        // LlamaChat reports the tokens of text through onToken but not those of the calls it parses out: they count as
+        // the model's template writes them (what the context holds).
+        const callTokens = (result.functionCalls ?? [])
+            .reduce((sum, call) => sum + LlamaText.fromJSON(call.raw).tokenize(runtime.model.tokenizer).length, 0);
         // A thinking model's segment markers (`<think>`, `</think>` and the whitespace around them) reach no callback, so
         // when it reasoned and stopped on its end-of-turn token, the generated tokens are what the sequence now holds
         // past the prompt (that token itself is sampled, never evaluated, and not counted, as elsewhere).
@@ -198,15 +208,12 @@ export async function generateChat(
         // A JSON answer closed within the budget counts the tokens it is made of, not the budget.
         const usage = closedTokens != null ? {promptTokens, completionTokens: closedTokens} : countUsage({
             promptTokens,
-            reportedTokens: completionTokens + calls.reduce((sum, call) => sum + call.tokens, 0),
+            reportedTokens: completionTokens + callTokens,
             maxTokens,
             stopReason: result.metadata.stopReason
         });
-        if (calls.length > 0) {
-            const toolCalls = calls.map(({tokens: _, ...call}) => call);
-            for (const call of toolCalls) options.onEvent?.({type: "toolCall", choice, call});
+        if (toolCalls.length > 0)
             return {text, reasoning, toolCalls, finishReason: "toolCalls", logprobs, usage};
-        }
         return {text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
     }
 }

@@ -18,6 +18,12 @@ export type GenerationRequest = {
     /** Default `"auto"` when tools are given. */
     toolChoice?: ToolChoice,
 
+    /**
+     * Whether the model may make several calls in one answer, where its template has a syntax for that (Qwen, Mistral);
+     * `false` stops after the first. Default `true`.
+     */
+    parallelToolCalls?: boolean,
+
     /** Most tokens to generate, per choice. Default: until the model stops or the context is full. */
     maxTokens?: number,
 

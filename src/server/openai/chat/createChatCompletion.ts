@@ -73,10 +73,10 @@ export async function createChatCompletion(
             onEvent(event) {
                 if (event.type === "text") events.send(chunk([delta(event.choice, {content: event.text}, null, toChatLogprobs(event.logprobs))]));
                 else if (event.type === "reasoning") events.send(chunk([delta(event.choice, {reasoning_content: event.text})]));
-                else events.send(chunk([delta(event.choice, {tool_calls: [{
-                    index: toolCallIndexes[event.choice]!++, id: event.call.id, type: "function",
-                    function: {name: event.call.name, arguments: event.call.arguments}
+                else if (event.type === "toolCallStart") events.send(chunk([delta(event.choice, {tool_calls: [{
+                    index: event.index, id: event.id, type: "function", function: {name: event.name, arguments: ""}
                 }]})]));
+                else events.send(chunk([delta(event.choice, {tool_calls: [{index: event.index, function: {arguments: event.text}}]})]));
             }
         });
         events.send(chunk(result.choices.map((choice, index) => delta(index, {}, toFinishReason(choice.finishReason)))));

@@ -21,6 +21,7 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
             parameters: tool.function.parameters
         })),
         toolChoice: toToolChoice(body.tool_choice),
+        parallelToolCalls: body.parallel_tool_calls,
         maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
         choices: body.n ?? undefined,
         thinking: body.reasoning_effort === "none" || body.reasoning_effort === "minimal" || body.chat_template_kwargs?.enable_thinking === false

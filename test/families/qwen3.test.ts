@@ -1,0 +1,168 @@
+import {mkdtemp, rm} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {getLlama, type LlamaModel} from "node-llama-cpp";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
+import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
+import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
+import {callApi} from "../support/callApi.js";
+import {streamApi} from "../support/streamApi.js";
+import {startTestServer, type TestServer} from "../support/startTestServer.js";
+
+/**
+ * Qwen 3 (qwen3 architecture, Qwen 3's template → node-llama-cpp's QwenChatWrapper) on scripted models, over HTTP:
+ * a plain answer, and native `<tool_call>` calls — one, two in one turn, and the turn after their results. (Its
+ * reasoning split is in test/engine/reasoning.test.ts.)
+ *
+ * The calls model writes `<tool_call>\n{"name": "`; node-llama-cpp then writes each step of the call itself and the
+ * model goes on from there (see `ScriptedResume`): get_weather {"city": "Paris"}, then get_time {"city": "Tokyo"},
+ * then `<|im_end|>`. Once both calls and their results are in the prompt (the four markers), it answers instead.
+ */
+const weatherArguments = '{"city": "Paris"}';
+const timeArguments = '{"city": "Tokyo"}';
+const weatherResult = "sunny, 18 C";
+const timeResult = "9 pm";
+const answer = "Sunny and 18 C in Paris; 9 pm in Tokyo.";
+
+const params = {type: "object", properties: {city: {type: "string"}}, required: ["city"]};
+const tools = ["get_weather", "get_time"].map((name) => ({type: "function", function: {name, description: `The ${name.slice(4)} in a city`, parameters: params}}));
+const question = [{role: "user", content: "What's the weather in Paris and the time in Tokyo?"}];
+
+let folder: string;
+let plain: CreateScriptedModelResult;
+let calls: CreateScriptedModelResult;
+let plainServer: TestServer;
+let server: TestServer;
+let tokenizer: LlamaModel;
+
+beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), "tholos-qwen3-"));
+    plain = await createScriptedModel({
+        path: path.join(folder, "qwen3-plain.gguf"), architecture: "qwen3", ...familyTemplates.qwen3, script: ["Hello there, friend!"]
+    });
+    calls = await createScriptedModel({
+        path: path.join(folder, "qwen3-calls.gguf"), architecture: "qwen3", ...familyTemplates.qwen3,
+        script: ["<tool_call>", '\n{"name": "'],
+        markers: [weatherArguments, timeArguments, weatherResult, timeResult],
+        resumes: [
+            {after: '"', script: ["get_weather", "\n"]},
+            {after: " ", script: [weatherArguments, "\n\n\n\n"]},
+            {after: "</tool_call>", markersHeld: 1, script: ["\n"]},
+            {after: '"', markersHeld: 1, script: ["get_time", "\n"]},
+            {after: " ", markersHeld: 1, script: [timeArguments, "\n\n\n\n"]},
+            {after: "</tool_call>", markersHeld: 2, script: []},
+            {after: "\n", markersHeld: 4, script: [answer]}
+        ]
+    });
+    plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
+    server = await startTestServer({modelPath: calls.path, sequences: 1});
+    tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: calls.path, vocabOnly: true});
+});
+afterAll(async () => {
+    await tokenizer?.dispose();
+    await plainServer?.close();
+    await server?.close();
+    await rm(folder, {recursive: true, force: true});
+});
+
+/** A call as Qwen's template writes it, in tokens: what the answer's usage counts for it. */
+const callTokens = (name: string, args: string) =>
+    tokenizer.tokenize(`<tool_call>\n{"name": "${name}", "arguments": ${args}}\n</tool_call>`, true).length;
+
+type Message = CreateChatCompletionResponse["choices"][number]["message"];
+
+describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
+    it("/v1/models names the wrapper and native tool calls", async () => {
+        const {body} = await callApi<{data: {meta: {chat_wrapper: string, capabilities: {tool_calls: string}}}[]}>(server, "/models");
+        expect(body.data[0]!.meta.chat_wrapper).toBe("Qwen");
+        expect(body.data[0]!.meta.capabilities.tool_calls).toBe("native");
+    });
+
+    it("answers plainly, whole and streamed, with exact usage", async () => {
+        const {body} = await callApi<CreateChatCompletionResponse>(plainServer, "/chat/completions", {body: {messages: question, max_tokens: 32}});
+        expect(body.choices[0]!.message.content).toBe("Hello there, friend!");
+        expect(body.choices[0]!.finish_reason).toBe("stop");
+        expect(body.usage.completion_tokens).toBe(plain.scriptTokens.length - 1);
+
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions",
+            {messages: question, max_tokens: 32, temperature: 1.5, stream_options: {include_usage: true}});
+        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Hello there, friend!");
+        expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(plain.scriptTokens.length - 1);
+    });
+
+    it.each([{temperature: 0}, {temperature: 1.5, seed: 11}])("makes two calls in one turn as tool_calls (%o)", async (sampling) => {
+        const {status, body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: question, tools, max_tokens: 256, ...sampling}});
+        expect(status).toBe(200);
+        const choice = body.choices[0]!;
+        expect(choice.finish_reason).toBe("tool_calls");
+        expect(choice.message.content).toBeNull();
+        expect(choice.message.tool_calls!.map((call) => ({type: call.type, function: call.function}))).toEqual([
+            {type: "function", function: {name: "get_weather", arguments: weatherArguments}},
+            {type: "function", function: {name: "get_time", arguments: timeArguments}}
+        ]);
+        const ids = choice.message.tool_calls!.map((call) => call.id);
+        expect(new Set(ids).size).toBe(2);
+        expect(ids.every((id) => /^call_[\w-]+$/.test(id))).toBe(true);
+        expect(body.usage.completion_tokens).toBe(callTokens("get_weather", weatherArguments) + callTokens("get_time", timeArguments));
+    });
+
+    it("streams the calls as delta.tool_calls: index, id and name first, then argument fragments, with the same usage", async () => {
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
+            {messages: question, tools, max_tokens: 256, stream_options: {include_usage: true}});
+        expect(stream.done).toBe(true);
+        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const starts = fragments.filter((fragment) => fragment.id != null);
+        expect(starts.map(({index, type, function: {name, arguments: text}}) => ({index, type, name, text}))).toEqual([
+            {index: 0, type: "function", name: "get_weather", text: ""},
+            {index: 1, type: "function", name: "get_time", text: ""}
+        ]);
+        for (const [index, args] of [weatherArguments, timeArguments].entries()) {
+            const own = fragments.filter((fragment) => fragment.index === index);
+            expect(own[0]!.id).toBeDefined();
+            expect(own.slice(1).every((fragment) => fragment.id == null && fragment.function.name == null)).toBe(true);
+            expect(own.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(args);
+        }
+        // The call's own text never leaks into content
+        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("");
+        expect(stream.chunks.at(-2)!.choices[0]!.finish_reason).toBe("tool_calls");
+        expect(stream.chunks.at(-1)!.usage?.completion_tokens)
+            .toBe(callTokens("get_weather", weatherArguments) + callTokens("get_time", timeArguments));
+    });
+
+    it("parallel_tool_calls false stops after one call", async () => {
+        const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: question, tools, parallel_tool_calls: false, max_tokens: 256}});
+        expect(body.choices[0]!.finish_reason).toBe("tool_calls");
+        expect(body.choices[0]!.message.tool_calls!.map((call) => call.function))
+            .toEqual([{name: "get_weather", arguments: weatherArguments}]);
+        expect(body.usage.completion_tokens).toBe(callTokens("get_weather", weatherArguments));
+    });
+
+    it("renders the follow-up turn (the assistant's calls, role tool results by tool_call_id) and answers it", async () => {
+        const first = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: question, tools, max_tokens: 256}});
+        const message = first.body.choices[0]!.message as Message;
+        const [weather, time] = message.tool_calls!;
+        const followUp = [
+            ...question,
+            {role: "assistant", content: null, tool_calls: message.tool_calls},
+            // Results in the other order: each goes to the call its id names
+            {role: "tool", tool_call_id: time!.id, content: timeResult},
+            {role: "tool", tool_call_id: weather!.id, content: weatherResult}
+        ];
+        for (const stream of [false, true]) {
+            if (!stream) {
+                const {status, body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: followUp, tools, max_tokens: 128}});
+                expect(status).toBe(200);
+                expect(body.choices[0]!.message.content).toBe(answer);
+                expect(body.choices[0]!.message.tool_calls).toBeUndefined();
+                expect(body.choices[0]!.finish_reason).toBe("stop");
+                expect(body.usage.completion_tokens).toBe(calls.resumeTokens.at(-1)!.tokens.length - 1);
+            } else {
+                const streamed = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages: followUp, tools, max_tokens: 128});
+                expect(streamed.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe(answer);
+            }
+        }
+    });
+});
