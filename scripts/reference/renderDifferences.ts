@@ -43,7 +43,9 @@ export function renderDifferences(context: ReferenceContext) {
             "`unsupported_parameter` naming the part.",
             "- **Tools.** With `tool_choice` `auto` the model calls in its own template's syntax (Qwen `<tool_call>`, Llama 3.1 " +
             "`<function=…>`, DeepSeek, Mistral `[TOOL_CALLS]`; others a generic one — `/v1/models` says which), several per turn " +
-            "where that syntax allows (`parallel_tool_calls: false` stops after one); `arguments` is the text the model wrote, " +
+            "where that syntax allows (`parallel_tool_calls: false` stops after one). `required` and a named function start the " +
+            "answer inside a call in that same syntax (a generic JSON call under the grammar where there is none), checked " +
+            "against the full schema. `arguments` is the text the model wrote, " +
             "streamed in fragments after a first delta with `index`, `id` and `name`. `usage` counts a call's tokens as the " +
             "template writes it. The deprecated `functions` and `function_call` are a `400` pointing to `tools` and `tool_choice`.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +

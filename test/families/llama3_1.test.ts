@@ -81,6 +81,13 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(callTokens());
     });
 
+    it("tool_choice required makes the call in Llama 3.1's own <function=…> syntax", async () => {
+        const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: question, tools, tool_choice: "required", max_tokens: 256}});
+        expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([{name: "get_weather", arguments: weatherArguments}]);
+        expect(body.usage.completion_tokens).toBe(callTokens());
+    });
+
     it("renders the follow-up turn with the result (role ipython) and answers it", async () => {
         const first = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: question, tools, max_tokens: 256}});
         const call = first.body.choices[0]!.message.tool_calls![0]!;

@@ -140,6 +140,33 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
         expect(body.usage.completion_tokens).toBe(callTokens("get_weather", weatherArguments));
     });
 
+    it("tool_choice required writes the calls in Qwen's own syntax: the answer starts inside <tool_call>", async () => {
+        const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: question, tools, tool_choice: "required", max_tokens: 256}});
+        expect(body.choices[0]!.finish_reason).toBe("tool_calls");
+        expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([
+            {name: "get_weather", arguments: weatherArguments},
+            {name: "get_time", arguments: timeArguments}
+        ]);
+        expect(body.usage.completion_tokens).toBe(callTokens("get_weather", weatherArguments) + callTokens("get_time", timeArguments));
+        // No generic-call instruction in the prompt: the same prompt as with auto
+        const auto = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: question, tools, max_tokens: 256}});
+        expect(body.usage.prompt_tokens).toBe(auto.body.usage.prompt_tokens);
+    });
+
+    it("a named tool_choice calls that function once, in Qwen's syntax, streamed after the check", async () => {
+        const named = {type: "function", function: {name: "get_time"}};
+        const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
+            {body: {messages: question, tools, tool_choice: named, max_tokens: 256}});
+        // The grammar allows only get_time; the model then goes on as after any name, with the first city
+        expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([{name: "get_time", arguments: weatherArguments}]);
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
+            {messages: question, tools, tool_choice: named, max_tokens: 256});
+        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        expect(fragments[0]).toMatchObject({index: 0, type: "function", function: {name: "get_time", arguments: ""}});
+        expect(fragments.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(weatherArguments);
+    });
+
     it("renders the follow-up turn (the assistant's calls, role tool results by tool_call_id) and answers it", async () => {
         const first = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages: question, tools, max_tokens: 256}});
         const message = first.body.choices[0]!.message as Message;

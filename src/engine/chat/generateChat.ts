@@ -13,6 +13,7 @@ import {toFunctionParams} from "./toFunctionParams.js";
 import {JsonSchemaGrammarError} from "../grammar/JsonSchemaGrammarError.js";
 import type {SchemaGrammar} from "../SchemaGrammar.js";
 import {ToolCallStream} from "./ToolCallStream.js";
+import {engageFunctionCall, hasNativeCalls} from "./engageFunctionCall.js";
 import {createToolCallId} from "./createToolCallId.js";
 import {countUsage} from "../countUsage.js";
 import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
@@ -33,12 +34,17 @@ export async function generateChat(
     for (const [index, tool] of (tools ?? []).entries())
         if (tool.parameters != null) await schemaGrammar(runtime, tool.parameters, `tools[${index}].parameters`);
     const forced = forcedTools(tools, request.toolChoice);
-    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.toolChoice !== "none"
-        ? toChatModelFunctions(tools.map((tool) => tool.parameters == null ? tool : {...tool, parameters: toFunctionParams(tool.parameters)}))
-        : undefined;
+    const wrapper = request.thinking === "off" ? runtime.noThinkingChatWrapper ?? runtime.chatWrapper : runtime.chatWrapper;
+    // A forced call goes in the family's own syntax where the wrapper has one (LlamaChat starts the answer inside a
+    // call), else as the generic JSON call under the project's grammar, which the system prompt explains.
+    const nativeForced = forced != null && hasNativeCalls(wrapper);
+    const toFunctions = (callable: readonly ToolDefinition[]) =>
+        toChatModelFunctions(callable.map((tool) => tool.parameters == null ? tool : {...tool, parameters: toFunctionParams(tool.parameters)}));
+    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.toolChoice !== "none" ? toFunctions(tools) : undefined;
+    const functions = nativeForced ? toFunctions(forced) : autoFunctions;
 
     let history = toChatHistory(request.prompt.messages);
-    if (forced != null)
+    if (forced != null && !nativeForced)
         history = [{type: "system", text: forcedCallInstruction(forced)}, ...history];
 
     const constraint = await resolveConstraint(runtime, request, forced);
@@ -47,8 +53,8 @@ export async function generateChat(
             "A JSON constraint can't be combined with tools the model may call; set {param} to \"none\", \"required\" or a function.",
             {param: "toolChoice"});
 
-    const chatWrapper = request.thinking === "off" ? runtime.noThinkingChatWrapper ?? runtime.chatWrapper : runtime.chatWrapper;
-    const prompt = tokenizePrompt(chatWrapper, runtime, history, autoFunctions);
+    const chatWrapper = nativeForced ? engageFunctionCall(wrapper) : wrapper;
+    const prompt = tokenizePrompt(chatWrapper, runtime, history, functions);
     const promptTokens = prompt.length;
     // LlamaChat wants one free token after the prompt; without it, it silently drops earlier messages to make room
     // (while usage would still count them), so such a prompt is refused like any other that doesn't fit.
@@ -106,16 +112,19 @@ export async function generateChat(
      */
     function checkAnswer(generation: ChoiceGeneration): string | null {
         if (constraint?.validate == null || generation.finishReason === "length") return null;
-        let value: unknown;
+        let values: unknown[];
         try {
-            value = forced != null
-                ? {name: generation.toolCalls[0]!.name, arguments: JSON.parse(generation.toolCalls[0]!.arguments) as unknown}
-                : JSON.parse(generation.text) as unknown;
+            values = forced != null
+                ? generation.toolCalls.map((call) => ({name: call.name, arguments: JSON.parse(call.arguments) as unknown}))
+                : [JSON.parse(generation.text) as unknown];
         } catch {
             return null;
         }
-        const result = constraint.validate(value);
-        return result.valid ? null : result.message;
+        for (const value of values) {
+            const result = constraint.validate(value);
+            if (!result.valid) return result.message;
+        }
+        return null;
     }
 
     async function generateOnce(attempt: number): Promise<ChoiceGeneration> {
@@ -148,7 +157,8 @@ export async function generateChat(
                 })
                 : null
         });
-        const toolCallStream = new ToolCallStream(choice, options.onEvent);
+        // A forced call is passed on once it passed the check, not while it is written
+        const toolCallStream = new ToolCallStream(choice, forced == null ? options.onEvent : undefined);
         let completionTokens = 0;
         let reasoningTokens = 0;
         const common = {
@@ -170,11 +180,12 @@ export async function generateChat(
                 answer.onReasoning(chunk.text);
             }
         };
-        const result = autoFunctions != null
+        const oneCall = request.parallelToolCalls === false || (forced != null && typeof request.toolChoice === "object");
+        const result = functions != null
             ? await chat.generateResponse(history, {
                 ...common,
-                functions: autoFunctions,
-                maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined,
+                functions,
+                maxParallelFunctionCalls: oneCall ? 1 : undefined,
                 onFunctionCallParamsChunk: (chunk) => toolCallStream.onParamsChunk(chunk)
             })
             : await chat.generateResponse(history, {...common, grammar: constraint?.grammar});
@@ -187,7 +198,7 @@ export async function generateChat(
         const text = closedTokens != null || reasoning !== "" || guardsJson
             ? finished.text
             : result.response;
-        if (forced != null) {
+        if (forced != null && !nativeForced) {
             const usage = countUsage({promptTokens, reportedTokens: completionTokens, maxTokens, stopReason: result.metadata.stopReason});
             // A call cut off by maxTokens can't be parsed: like a truncated answer, it ends on `length`, and the
             // half-written call wrapper is not an answer, so nothing of it is returned.
