@@ -89,13 +89,15 @@ describe("createScriptedModel", () => {
 
     test("family templates are the published texts", () => {
         // SHA-256 of llama.cpp's models/templates/Qwen-Qwen3-0.6B.jinja, meta-llama-Llama-3.1-8B-Instruct.jinja and
-        // deepseek-ai-DeepSeek-R1-Distill-Llama-8B.jinja and mistralai-Mistral-Nemo-Instruct-2407.jinja, and of
+        // deepseek-ai-DeepSeek-R1-Distill-Llama-8B.jinja, mistralai-Mistral-Nemo-Instruct-2407.jinja and
+        // openai-gpt-oss-120b.jinja, and of
         // the JSON-decoded Gemma 3 chat_template: a template edited by mistake fails here
         const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
         expect(sha256(familyTemplates.qwen3.chatTemplate)).toBe("87a2728cb8dc9fe424d624542f6060ec05a1d285ebbec578bb078900e33396b5");
         expect(sha256(familyTemplates.llama3_1.chatTemplate)).toBe("e10ca381b1ccc5cf9db52e371f3b6651576caee0a630b452e2816b2d404d4b65");
         expect(sha256(familyTemplates.deepseekR1.chatTemplate)).toBe("dd2675619a64a449cdcdd2b93e605a0a50764cee41e344f244752bc93643936c");
         expect(sha256(familyTemplates.mistralNemo.chatTemplate)).toBe("e4676cb56dffea7782fd3e2b577cfaf1e123537e6ef49b3ec7caa6c095c62272");
+        expect(sha256(familyTemplates.gptOss.chatTemplate)).toBe("a4c9919cbbd4acdd51ccffe22da049264b1b73e59055fa58811a99efbd7c8146");
         expect(sha256(familyTemplates.gemma3.chatTemplate)).toBe("7de1c58e208eda46e9c7f86397df37ec49883aeece39fb961e0a6b24088dd3c4");
     });
 

@@ -42,12 +42,18 @@ export function renderDifferences(context: ReferenceContext) {
             "- **Text only.** Image, audio and file content parts, `audio` and the `audio` modality are a `400` " +
             "`unsupported_parameter` naming the part.",
             "- **Tools.** With `tool_choice` `auto` the model calls in its own template's syntax (Qwen `<tool_call>`, Llama 3.1 " +
-            "`<function=…>`, DeepSeek, Mistral `[TOOL_CALLS]`; others a generic one — `/v1/models` says which), several per turn " +
+            "`<function=…>`, DeepSeek, Mistral `[TOOL_CALLS]`, gpt-oss's commentary channel; others a generic one — `/v1/models` " +
+            "says which), several per turn " +
             "where that syntax allows (`parallel_tool_calls: false` stops after one). `required` and a named function start the " +
             "answer inside a call in that same syntax (a generic JSON call under the grammar where there is none), checked " +
             "against the full schema. `arguments` is the text the model wrote, " +
             "streamed in fragments after a first delta with `index`, `id` and `name`. `usage` counts a call's tokens as the " +
             "template writes it. The deprecated `functions` and `function_call` are a `400` pointing to `tools` and `tool_choice`.",
+            "- **Reasoning.** A thinking model's thought (Qwen 3 and DeepSeek `<think>`, gpt-oss's `analysis` channel) is " +
+            "`reasoning_content`, in the message and streamed deltas, trimmed, never in `content`; `usage` counts it. " +
+            "`reasoning_effort` works through the template's own switch: `none`/`minimal` (or `chat_template_kwargs." +
+            "enable_thinking: false`) switch Qwen 3's thinking off, gpt-oss takes `low`/`medium`/`high`; elsewhere it is " +
+            "accepted and changes nothing. An earlier turn's `reasoning_content` sent back is accepted.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +
             "after generation (see [Structured output: what is enforced](#structured-output-what-is-enforced)), so the text " +
             "always parses, even when `max_tokens` cuts it short (check `finish_reason`).",

@@ -1,6 +1,7 @@
 import type {ChatWrapper, Llama, LlamaContextSequence, LlamaGrammar, LlamaModel, Token} from "node-llama-cpp";
 import type {SequencePool} from "./SequencePool.js";
 import type {SchemaGrammar} from "./SchemaGrammar.js";
+import type {GenerationRequest} from "./generation/GenerationRequest.js";
 
 /** What the generators share of a loaded model. */
 export type EngineRuntime = {
@@ -8,8 +9,8 @@ export type EngineRuntime = {
     readonly model: LlamaModel,
     readonly chatWrapper: ChatWrapper,
 
-    /** The same template with thinking switched off, where the template has that switch; else `null`. */
-    readonly noThinkingChatWrapper: ChatWrapper | null,
+    /** The chat wrapper set for how much to think (see `createThinkingChatWrappers`); `chatWrapper` for `auto`. */
+    chatWrapperFor(thinking: GenerationRequest["thinking"]): ChatWrapper,
 
     /** Tokens one request's prompt and completion may hold together (one sequence's context). */
     readonly contextSize: number,

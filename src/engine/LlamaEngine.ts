@@ -1,9 +1,10 @@
 import path from "node:path";
 import {
-    ChatWrapper, GeneralChatWrapper, getLlama, QwenChatWrapper, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
+    ChatWrapper, GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
     type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
 } from "node-llama-cpp";
 import {EngineError} from "./EngineError.js";
+import {createThinkingChatWrappers} from "./chat/thinkingChatWrapper.js";
 import {SequencePool} from "./SequencePool.js";
 import {defaultThreads} from "./defaultThreads.js";
 import {defaultFlashAttention} from "./defaultFlashAttention.js";
@@ -92,10 +93,7 @@ export class LlamaEngine {
             llama: this._llama,
             model: this._model,
             chatWrapper: options.chatWrapper,
-            // Qwen 3's template has a no-think switch (`enable_thinking`), which node-llama-cpp's wrapper calls `thoughts: "discourage"`.
-            noThinkingChatWrapper: options.chatWrapper instanceof QwenChatWrapper
-                ? resolveChatWrapper(options.model, {customWrapperSettings: {qwen: {thoughts: "discourage"}}})
-                : null,
+            chatWrapperFor: createThinkingChatWrappers(options.model, options.chatWrapper),
             contextSize: options.context.contextSize,
             pool: new SequencePool({
                 items: sequences,

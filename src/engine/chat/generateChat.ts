@@ -34,7 +34,7 @@ export async function generateChat(
     for (const [index, tool] of (tools ?? []).entries())
         if (tool.parameters != null) await schemaGrammar(runtime, tool.parameters, `tools[${index}].parameters`);
     const forced = forcedTools(tools, request.toolChoice);
-    const wrapper = request.thinking === "off" ? runtime.noThinkingChatWrapper ?? runtime.chatWrapper : runtime.chatWrapper;
+    const wrapper = runtime.chatWrapperFor(request.thinking);
     // A forced call goes in the family's own syntax where the wrapper has one (LlamaChat starts the answer inside a
     // call), else as the generic JSON call under the project's grammar, which the system prompt explains.
     const nativeForced = forced != null && hasNativeCalls(wrapper);

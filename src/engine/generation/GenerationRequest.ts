@@ -34,10 +34,11 @@ export type GenerationRequest = {
     choices?: number,
 
     /**
-     * Whether a thinking model thinks before answering: `off` uses its template's switch (Qwen 3's no-think mode) where
-     * it has one, and is ignored where it hasn't. Default `auto` (as the template does by default).
+     * How much a thinking model thinks before answering, through its template's switch where it has one (`off`: Qwen 3's
+     * no-think mode; `low`/`medium`/`high`: gpt-oss's reasoning effort), ignored where it hasn't. Default `auto` (as the
+     * template does by default).
      */
-    thinking?: "auto" | "off",
+    thinking?: "auto" | "off" | "low" | "medium" | "high",
 
     /**
      * Report each answer token's log-probability with this many most likely alternatives (0–20); see

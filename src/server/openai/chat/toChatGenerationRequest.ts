@@ -24,9 +24,7 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
         parallelToolCalls: body.parallel_tool_calls,
         maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
         choices: body.n ?? undefined,
-        thinking: body.reasoning_effort === "none" || body.reasoning_effort === "minimal" || body.chat_template_kwargs?.enable_thinking === false
-            ? "off"
-            : undefined,
+        thinking: toThinking(body),
         topLogprobs: body.logprobs === true ? body.top_logprobs ?? 0 : undefined
     };
 }
@@ -69,6 +67,12 @@ function contentText(content: Exclude<ChatRequestMessage["content"], null | unde
             `messages[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
             `messages[${index}].content[${partIndex}].type`);
     }).join("\n");
+}
+
+function toThinking(body: CreateChatCompletionRequest): GenerationRequest["thinking"] {
+    if (body.reasoning_effort === "none" || body.reasoning_effort === "minimal" || body.chat_template_kwargs?.enable_thinking === false)
+        return "off";
+    return body.reasoning_effort ?? undefined;
 }
 
 function toConstraint(format: CreateChatCompletionRequest["response_format"]): GenerationConstraint {
