@@ -1,30 +1,34 @@
 import {OpenApiBuilder, type OperationObject, type ReferenceObject, type SchemaObject} from "openapi3-ts/oas31";
 import {ignoreOverride, zodToJsonSchema} from "zod-to-json-schema";
 import {isZodType, type AppRoute} from "@ts-rest/core";
-import type {ZodTypeAny} from "zod";
+import {ZodFirstPartyTypeKind, type ZodTypeAny} from "zod";
 import {apiContract} from "./apiContract.js";
 import {EventStream} from "./eventStream.js";
 import {routeMetadata} from "./RouteMetadata.js";
-import {ErrorResponse} from "./schemas/error.js";
-import {CompletionUsage} from "./schemas/usage.js";
-import {Model, ModelList} from "./schemas/models.js";
-import {
-    ChatChoiceLogprobs, ChatCompletionTokenLogprob, ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice,
-    CreateChatCompletionRequest, CreateChatCompletionResponse,
-    CreateChatCompletionStreamResponse, ResponseFormat
-} from "./schemas/chat.js";
-import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
-import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
+import * as chat from "./schemas/chat.js";
+import * as completions from "./schemas/completions.js";
+import * as embeddings from "./schemas/embeddings.js";
+import * as error from "./schemas/error.js";
+import * as models from "./schemas/models.js";
+import * as usage from "./schemas/usage.js";
 
-/** Schemas published under `#/components/schemas`, by name; every use of one elsewhere becomes a `$ref`. */
-const components: Record<string, ZodTypeAny> = {
-    ErrorResponse, CompletionUsage, Model, ModelList,
-    ChatMessageContent, ChatMessageToolCall, ChatRequestMessage, ChatTool, ChatToolChoice, ResponseFormat, ChatCompletionTokenLogprob, ChatChoiceLogprobs,
-    CreateChatCompletionRequest, CreateChatCompletionResponse, CreateChatCompletionStreamResponse,
-    CreateCompletionRequest, CreateCompletionResponse,
-    CreateEmbeddingRequest, CreateEmbeddingResponse
-};
+/** The contract's schema modules: a protocol's contract file is added here. */
+const schemaModules = [error, usage, models, chat, completions, embeddings];
 
+/** Kinds of schema that stay inline wherever they're used, so the reference shows their values there. */
+const inlineKinds: ReadonlySet<string> = new Set([
+    ZodFirstPartyTypeKind.ZodEnum, ZodFirstPartyTypeKind.ZodNativeEnum, ZodFirstPartyTypeKind.ZodLiteral,
+    ZodFirstPartyTypeKind.ZodString, ZodFirstPartyTypeKind.ZodNumber, ZodFirstPartyTypeKind.ZodBoolean
+]);
+
+/**
+ * Schemas published under `#/components/schemas`: every schema a contract module exports, under its export name, but
+ * enums and plain values; every use of one elsewhere becomes a `$ref`.
+ */
+const components: Record<string, ZodTypeAny> = Object.fromEntries(schemaModules
+    // By name within a module: module namespaces list their exports in different orders under different loaders
+    .flatMap((module) => Object.entries(module).sort(([a], [b]) => a.localeCompare(b, "en")))
+    .filter((entry): entry is [string, ZodTypeAny] => isZodType(entry[1]) && !inlineKinds.has((entry[1] as ZodTypeAny)._def.typeName)));
 
 const statusText: Record<number, string> = {
     200: "OK",

@@ -2,13 +2,13 @@ import {z} from "zod";
 import {samplingFields} from "./common.js";
 import {CompletionUsage} from "./usage.js";
 
-export const ChatTextPart = z.object({
+const ChatTextPart = z.object({
     type: z.literal("text"),
     text: z.string()
 });
 
 /** Parts OpenAI defines that a text-only local model cannot take; declared so the 400 can name them. */
-export const ChatNonTextPart = z.object({
+const ChatNonTextPart = z.object({
     type: z.enum(["image_url", "input_audio", "file", "refusal"])
 }).passthrough();
 

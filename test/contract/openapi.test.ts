@@ -3,6 +3,12 @@ import {describe, expect, it} from "vitest";
 import {validate} from "@readme/openapi-parser";
 import {buildOpenApiDocument} from "../../contract/index.js";
 import {renderOpenApiJson} from "../../scripts/renderOpenApiJson.js";
+import * as chat from "../../contract/schemas/chat.js";
+import * as completions from "../../contract/schemas/completions.js";
+import * as embeddings from "../../contract/schemas/embeddings.js";
+import * as error from "../../contract/schemas/error.js";
+import * as models from "../../contract/schemas/models.js";
+import * as usage from "../../contract/schemas/usage.js";
 
 const root = new URL("../../", import.meta.url);
 
@@ -18,6 +24,20 @@ describe("openapi.json", () => {
         const result = await validate(document);
         expect(result.valid ? [] : result.errors).toEqual([]);
         expect(document.openapi).toBe("3.1.0");
+    });
+
+    it("names every schema a contract module exports as a component, and keeps enums and values inline", () => {
+        const exported = [chat, completions, embeddings, error, models, usage].flatMap((module) => Object.entries(module));
+        const components = buildOpenApiDocument({version: "test"}).components?.schemas ?? {};
+        for (const [name, value] of exported) {
+            const kind = (value as {_def?: {typeName?: string}})._def?.typeName;
+            if (kind == null) continue;
+            expect(name in components, name).toBe(!["ZodEnum", "ZodLiteral", "ZodString", "ZodNumber", "ZodBoolean"].includes(kind));
+        }
+        expect(Object.keys(components)).toEqual(expect.arrayContaining(["ChatCompletionMessage", "Embedding", "CreateChatCompletionRequest"]));
+        // FinishReason is an enum: its values are written where it is used
+        expect(JSON.stringify(components.CreateChatCompletionResponse)).toContain('"tool_calls"');
+        expect(components).not.toHaveProperty("FinishReason");
     });
 
     it("publishes every route with a bearer scheme and named, referenced schemas", () => {
