@@ -27,7 +27,9 @@ const question = [{role: "system", content: "Be brief."}, {role: "user", content
 
 let folder: string;
 let created: CreateScriptedModelResult;
+let plain: CreateScriptedModelResult;
 let server: TestServer;
+let plainServer: TestServer;
 let tokenizer: LlamaModel;
 
 beforeAll(async () => {
@@ -42,12 +44,17 @@ beforeAll(async () => {
             {after: "\n", markersHeld: 2, script: [answer]}
         ]
     });
+    plain = await createScriptedModel({
+        path: path.join(folder, "llama3_1-plain.gguf"), architecture: "llama", ...familyTemplates.llama3_1, script: ["Hello there, friend!"]
+    });
     server = await startTestServer({modelPath: created.path, sequences: 1});
+    plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
     tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: created.path, vocabOnly: true});
 });
 afterAll(async () => {
     await tokenizer?.dispose();
     await server?.close();
+    await plainServer?.close();
     await rm(folder, {recursive: true, force: true});
 });
 
@@ -61,6 +68,17 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
         const {body} = await callApi<{data: {meta: {chat_wrapper: string, capabilities: {tool_calls: string, reasoning: boolean}}}[]}>(server, "/models");
         expect(body.data[0]!.meta.chat_wrapper).toBe("Llama 3.1");
         expect(body.data[0]!.meta.capabilities).toMatchObject({tool_calls: "native", reasoning: false});
+    });
+
+    it("answers plainly, whole and streamed, stopping on <|eot_id|>", async () => {
+        const {body} = await callApi<CreateChatCompletionResponse>(plainServer, "/chat/completions", {body: {messages: question, max_tokens: 32}});
+        expect(body.choices[0]!.message.content).toBe("Hello there, friend!");
+        expect(body.choices[0]!.finish_reason).toBe("stop");
+        expect(body.usage.completion_tokens).toBe(plain.scriptTokens.length - 1);
+        const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions",
+            {messages: question, max_tokens: 32, temperature: 1.5, stream_options: {include_usage: true}});
+        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Hello there, friend!");
+        expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(plain.scriptTokens.length - 1);
     });
 
     it.each([{temperature: 0}, {temperature: 1.5, seed: 5}])("makes its native call as tool_calls, with exact usage (%o)", async (sampling) => {
@@ -96,5 +114,7 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
         expect(body.choices[0]!.message.content).toBe(answer);
         expect(body.choices[0]!.finish_reason).toBe("stop");
         expect(body.usage.completion_tokens).toBe(created.resumeTokens.at(-1)!.tokens.length - 1);
+        const streamed = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages: followUp, tools, max_tokens: 128});
+        expect(streamed.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe(answer);
     });
 });

@@ -193,3 +193,44 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
         }
     });
 });
+
+describe("message shapes clients send (Qwen 3 template)", () => {
+    const promptTokens = async (messages: unknown[]) => {
+        const {status, body} = await callApi<CreateChatCompletionResponse>(plainServer, "/chat/completions", {body: {messages, max_tokens: 32}});
+        expect(status).toBe(200);
+        expect(body.choices[0]!.message.content).toBe("Hello there, friend!");
+        return body.usage.prompt_tokens;
+    };
+
+    it("content as text parts renders as their text joined by line breaks", async () => {
+        expect(await promptTokens([{role: "user", content: [{type: "text", text: "Hello"}, {type: "text", text: "world"}]}]))
+            .toBe(await promptTokens([{role: "user", content: "Hello\nworld"}]));
+    });
+
+    it("the developer role is a system message, and a message's name changes nothing", async () => {
+        const system = await promptTokens([{role: "system", content: "Be brief."}, {role: "user", content: "Hi"}]);
+        expect(await promptTokens([{role: "developer", content: "Be brief."}, {role: "user", content: "Hi"}])).toBe(system);
+        expect(await promptTokens([{role: "system", content: "Be brief.", name: "rules"}, {role: "user", content: "Hi", name: "ada"}])).toBe(system);
+    });
+
+    it("an assistant message with both content and tool calls renders both", async () => {
+        const call = {id: "call_1", type: "function", function: {name: "get_weather", arguments: '{"city": "Paris"}'}};
+        const base = [{role: "user", content: "Weather?"}];
+        const textOnly = await promptTokens([...base, {role: "assistant", content: "Let me look."}, {role: "user", content: "Go on."}]);
+        const callOnly = await promptTokens([...base, {role: "assistant", content: null, tool_calls: [call]},
+            {role: "tool", tool_call_id: "call_1", content: "sunny"}, {role: "user", content: "Go on."}]);
+        const both = await promptTokens([...base, {role: "assistant", content: "Let me look.", tool_calls: [call]},
+            {role: "tool", tool_call_id: "call_1", content: "sunny"}, {role: "user", content: "Go on."}]);
+        expect(both).toBeGreaterThan(textOnly);
+        expect(both).toBeGreaterThan(callOnly);
+    });
+
+    it("an image part is a 400 saying the model reads text only", async () => {
+        const {status, body} = await callApi<{error: {message: string, param: string, code: string}}>(plainServer, "/chat/completions", {body: {
+            messages: [{role: "user", content: [{type: "text", text: "What is this?"}, {type: "image_url", image_url: {url: "data:image/png;base64,AAAA"}}]}]
+        }});
+        expect(status).toBe(400);
+        expect(body.error.param).toBe("messages[0].content[1].type");
+        expect(body.error.message).toMatch(/only reads text/);
+    });
+});
