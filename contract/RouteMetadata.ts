@@ -15,8 +15,11 @@ export type RouteMetadata = {
 
     /** Present when `stream: true` is allowed: how events are framed and which of our components each event is. */
     stream?: {
-        /** `data`: `data: <json>` lines ending with `data: [DONE]` (OpenAI Chat Completions and Completions). */
-        framing: "data",
+        /**
+         * `data`: `data: <json>` lines ending with `data: [DONE]` (OpenAI Chat Completions and Completions); `event`: an
+         * `event: <type>` line before each `data: <json>`, nothing after the last (OpenAI Responses).
+         */
+        framing: "data" | "event",
         event: string
     },
 

@@ -5,6 +5,7 @@ import {Model, ModelList} from "./schemas/models.js";
 import {CreateChatCompletionRequest, CreateChatCompletionResponse} from "./schemas/chat.js";
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
 import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
+import {CreateResponseRequest, ResponseObject} from "./schemas/responses.js";
 import {EventStream} from "./eventStream.js";
 import type {RouteMetadata} from "./RouteMetadata.js";
 
@@ -97,6 +98,36 @@ export const apiContract = c.router({
             official: {api: "openai", response: "CreateCompletionResponse", streamEvent: "CreateCompletionResponse", error: "ErrorResponse"},
             stream: {framing: "data", event: "CreateCompletionResponse"},
             samples: [{files: ["completion.sh"]}]
+        } satisfies RouteMetadata
+    },
+    createResponse: {
+        method: "POST",
+        path: "/v1/responses",
+        body: CreateResponseRequest,
+        summary: "Create a response",
+        description: "The model's answer to input items (OpenAI's Responses API): reasoning, message and function-call output " +
+            "items, whole or streamed as typed events. Nothing is stored yet: send the whole conversation as input.",
+        responses: {200: z.union([ResponseObject, EventStream]), ...errors},
+        metadata: {
+            official: {api: "openai", response: "Response", streamEvent: "ResponseStreamEvent", error: "ErrorResponse"},
+            stream: {framing: "event", event: "ResponseStreamEvent"},
+            samples: [
+                {files: ["responses.sh", "responses.py", "responses-openai.mjs"]},
+                {
+                    heading: "Streaming",
+                    intro: "With `stream: true` the answer arrives as typed server-sent events, each an `event:` line naming its " +
+                        "`type` and a `data:` line: `response.created`, `response.in_progress`, per output item " +
+                        "`response.output_item.added` … `.done` with its text or arguments deltas, then `response.completed` " +
+                        "(`response.incomplete` when `max_output_tokens` cut it). Every event has a `sequence_number`.",
+                    files: ["responses-stream.sh", "responses-stream-openai.mjs"]
+                },
+                {
+                    heading: "Function calling",
+                    intro: "Function tools come back as `function_call` output items; your code runs them and sends the " +
+                        "conversation again with a `function_call_output` item per call (`call_id`).",
+                    files: ["responses-tools-openai.mjs"]
+                }
+            ]
         } satisfies RouteMetadata
     },
     createEmbedding: {

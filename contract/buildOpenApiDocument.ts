@@ -10,10 +10,11 @@ import * as completions from "./schemas/completions.js";
 import * as embeddings from "./schemas/embeddings.js";
 import * as error from "./schemas/error.js";
 import * as models from "./schemas/models.js";
+import * as responses from "./schemas/responses.js";
 import * as usage from "./schemas/usage.js";
 
 /** The contract's schema modules: a protocol's contract file is added here. */
-const schemaModules = [error, usage, models, chat, completions, embeddings];
+const schemaModules = [error, usage, models, chat, completions, embeddings, responses];
 
 /** Kinds of schema that stay inline wherever they're used, so the reference shows their values there. */
 const inlineKinds: ReadonlySet<string> = new Set([

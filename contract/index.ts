@@ -6,5 +6,6 @@ export * from "./schemas/models.js";
 export * from "./schemas/chat.js";
 export * from "./schemas/completions.js";
 export * from "./schemas/embeddings.js";
+export * from "./schemas/responses.js";
 export {buildOpenApiDocument} from "./buildOpenApiDocument.js";
 export {createTholosClient, type CreateTholosClientOptions} from "./createTholosClient.js";

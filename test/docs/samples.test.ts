@@ -31,6 +31,16 @@ const sse = (output: string) => output.split("\n\n").map((event) => event.trim()
     return data === "[DONE]" ? data : JSON.parse(data) as Record<string, any>;
 });
 
+/** Responses' typed events: an `event:` line naming each `data:` line's type, nothing after the last. */
+const typedSse = (output: string) => output.split("\n\n").map((event) => event.trim()).filter((event) => event !== "").map((event) => {
+    const [name, data] = event.split("\n");
+    expect(name).toMatch(/^event: /);
+    expect(data).toMatch(/^data: /);
+    const parsed = JSON.parse(data!.slice("data: ".length)) as Record<string, any>;
+    expect(parsed.type).toBe(name!.slice("event: ".length));
+    return parsed;
+});
+
 const runs: Record<string, SampleRun> = {
     "models.sh": {
         check(output) {
@@ -62,6 +72,48 @@ const runs: Record<string, SampleRun> = {
             for (const chunk of chunks) validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
             expect(chunks.at(-1)!.choices).toEqual([]);
             expect(chunks.at(-1)!.usage.completion_tokens).toBeGreaterThan(0);
+        }
+    },
+    "responses.sh": {
+        check(output) {
+            const body = JSON.parse(output);
+            validateAgainstOpenAi("Response", body);
+            expect(body).toMatchObject({object: "response", model: "stories260K", instructions: "You are a helpful assistant."});
+            expect(body.output.at(-1).type).toBe("message");
+            expect(body.usage.output_tokens).toBeLessThanOrEqual(64);
+        }
+    },
+    "responses-stream.sh": {
+        check(output) {
+            const events = typedSse(output);
+            for (const event of events) validateAgainstOpenAi("ResponseStreamEvent", event);
+            expect(events.map((event) => event.sequence_number)).toEqual(events.map((_, index) => index));
+            expect(events[0]!.type).toBe("response.created");
+            expect(["response.completed", "response.incomplete"]).toContain(events.at(-1)!.type);
+            const text = events.filter((event) => event.type === "response.output_text.delta").map((event) => event.delta).join("");
+            expect(events.find((event) => event.type === "response.output_text.done")!.text).toBe(text);
+        }
+    },
+    "responses.py": {
+        check(output) {
+            expect(output).toMatch(/^status: (completed|incomplete)$/m);
+            expect(output).toMatch(/^usage: \d+ in, [1-9]\d* out$/m);
+        }
+    },
+    "responses-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^status: (completed|incomplete) usage: [1-9]\d* out$/m);
+        }
+    },
+    "responses-stream-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^status: (completed|incomplete) events ended with [1-9]\d* tokens out$/m);
+        }
+    },
+    "responses-tools-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^call: get_weather \{ city: (['"`]).*\1 \}$/m);
+            expect(output).toMatch(/^answer: /m);
         }
     },
     "completion.sh": {

@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
 import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
+import {createQwenCallsModel, qwenCalls} from "../fixtures/gguf/scriptedFamilyModels.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
@@ -15,15 +16,9 @@ import {startTestServer, type TestServer} from "../support/startTestServer.js";
  * a plain answer, and native `<tool_call>` calls — one, two in one turn, and the turn after their results. (Its
  * reasoning split is in test/engine/reasoning.test.ts.)
  *
- * The calls model writes `<tool_call>\n{"name": "`; node-llama-cpp then writes each step of the call itself and the
- * model goes on from there (see `ScriptedResume`): get_weather {"city": "Paris"}, then get_time {"city": "Tokyo"},
- * then `<|im_end|>`. Once both calls and their results are in the prompt (the four markers), it answers instead.
+ * The calls model is `createQwenCallsModel`.
  */
-const weatherArguments = '{"city": "Paris"}';
-const timeArguments = '{"city": "Tokyo"}';
-const weatherResult = "sunny, 18 C";
-const timeResult = "9 pm";
-const answer = "Sunny and 18 C in Paris; 9 pm in Tokyo.";
+const {weatherArguments, timeArguments, weatherResult, timeResult, answer} = qwenCalls;
 
 const params = {type: "object", properties: {city: {type: "string"}}, required: ["city"]};
 const tools = ["get_weather", "get_time"].map((name) => ({type: "function", function: {name, description: `The ${name.slice(4)} in a city`, parameters: params}}));
@@ -41,20 +36,7 @@ beforeAll(async () => {
     plain = await createScriptedModel({
         path: path.join(folder, "qwen3-plain.gguf"), architecture: "qwen3", ...familyTemplates.qwen3, script: ["Hello there, friend!"]
     });
-    calls = await createScriptedModel({
-        path: path.join(folder, "qwen3-calls.gguf"), architecture: "qwen3", ...familyTemplates.qwen3,
-        script: ["<tool_call>", '\n{"name": "'],
-        markers: [weatherArguments, timeArguments, weatherResult, timeResult],
-        resumes: [
-            {after: '"', script: ["get_weather", "\n"]},
-            {after: " ", script: [weatherArguments, "\n\n\n\n"]},
-            {after: "</tool_call>", markersHeld: 1, script: ["\n"]},
-            {after: '"', markersHeld: 1, script: ["get_time", "\n"]},
-            {after: " ", markersHeld: 1, script: [timeArguments, "\n\n\n\n"]},
-            {after: "</tool_call>", markersHeld: 2, script: []},
-            {after: "\n", markersHeld: 4, script: [answer]}
-        ]
-    });
+    calls = await createQwenCallsModel(path.join(folder, "qwen3-calls.gguf"));
     plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
     server = await startTestServer({modelPath: calls.path, sequences: 1});
     tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: calls.path, vocabOnly: true});

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const generating = ["/v1/chat/completions", "/v1/completions"] as const;
-const postPaths = [...generating, "/v1/embeddings"] as const;
+const postPaths = [...generating, "/v1/embeddings", "/v1/responses"] as const;
 const getPaths = ["/v1/models", "/v1/models/stories260K", "/v1/models/other", "/openapi.json", "/docs"] as const;
 
 test("sends to every route of the contract (a new route needs its body template here)", () => {
@@ -101,11 +101,18 @@ const message = fc.record({
 const templates: Record<(typeof postPaths)[number], fc.Arbitrary<Record<string, unknown>>> = {
     "/v1/chat/completions": fc.record({messages: fc.oneof(fc.array(message, {minLength: 1, maxLength: 3}), anyValue)}),
     "/v1/completions": fc.record({prompt: fc.oneof(oddString, fc.array(oddString, {maxLength: 3}), fc.array(fc.nat({max: 600}), {minLength: 1, maxLength: 5}), anyValue)}),
-    "/v1/embeddings": fc.record({input: fc.oneof(oddString, fc.array(oddString, {minLength: 1, maxLength: 3}), fc.array(fc.nat({max: 600}), {minLength: 1, maxLength: 5}), anyValue)})
+    "/v1/embeddings": fc.record({input: fc.oneof(oddString, fc.array(oddString, {minLength: 1, maxLength: 3}), fc.array(fc.nat({max: 600}), {minLength: 1, maxLength: 5}), anyValue)}),
+    "/v1/responses": fc.record({
+        input: fc.oneof(oddString, fc.array(fc.oneof(message,
+            fc.record({type: fc.constantFrom("function_call", "function_call_output", "reasoning", "message", "item_reference"), call_id: oddString, name: oddString,
+                arguments: oddString, output: fc.oneof(oddString, anyValue)}, {requiredKeys: ["type"]})), {minLength: 1, maxLength: 3}), anyValue),
+        max_output_tokens: fc.constantFrom(1, 3, 0, -1, 1e308)
+    }, {requiredKeys: ["input"]})
 };
 const fieldNames = ["model", "stream", "stream_options", "max_tokens", "max_completion_tokens", "temperature", "top_p", "stop", "seed",
     "presence_penalty", "frequency_penalty", "logit_bias", "n", "best_of", "echo", "suffix", "logprobs", "top_logprobs", "response_format",
-    "tools", "tool_choice", "parallel_tool_calls", "user", "dimensions", "encoding_format", "__proto__", "constructor", "messages", "prompt", "input"];
+    "tools", "tool_choice", "parallel_tool_calls", "user", "dimensions", "encoding_format", "__proto__", "constructor", "messages", "prompt", "input",
+    "instructions", "max_output_tokens", "text", "reasoning", "include", "previous_response_id", "store", "background", "truncation", "metadata"];
 const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
     anyValue,
     fc.boolean(),
@@ -114,7 +121,9 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
         {type: "json_schema", json_schema: {name: "x", schema: {$ref: "#/nope"}}}, {type: "json_schema", json_schema: {name: "x", schema: {type: "array", items: {anyOf: []}}}},
         [{type: "function", function: {name: "f", parameters: {type: "object", properties: {q: {type: "string", pattern: "^(a+)+$"}}}}}],
         [{type: "function", function: {name: "f", parameters: {type: "nonsense"}}}],
-        {include_usage: true}, {"1": -100, "99999999": 100}, "float", "base64", "auto", "required", {type: "function", function: {name: "missing"}})
+        {include_usage: true}, {"1": -100, "99999999": 100}, "float", "base64", "auto", "required", {type: "function", function: {name: "missing"}},
+        {format: {type: "json_schema", name: "x", schema: {type: "object"}}}, {effort: "high"}, ["reasoning.encrypted_content"],
+        [{type: "web_search"}], [{type: "function", name: "f", parameters: {type: "object"}}], {type: "function", name: "missing"})
 );
 /** A plausible body for the route with random fields set to random values, as JSON text. */
 const mutatedBody = (path: (typeof postPaths)[number]) => fc.tuple(templates[path], fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), oddString), fieldValue, {maxKeys: 4}))

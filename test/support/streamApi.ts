@@ -16,7 +16,7 @@ export type StreamApiResult<T> = {
     /** The events before `[DONE]`, in order; empty when the request was refused. */
     chunks: T[],
 
-    /** Whether the stream ended with `data: [DONE]`. */
+    /** Whether the stream ended with `data: [DONE]` (or a typed stream with its `response.completed`/`.incomplete`). */
     done: boolean,
 
     /** The JSON body of a refused request (status ≥ 400), or the error event that ended a stream early. */
@@ -28,6 +28,10 @@ function chunkSchema(path: string) {
     const event = contractRouteFor("POST", path)?.metadata.official.streamEvent;
     if (event == null) throw new Error(`${path} does not stream.`);
     return event;
+}
+
+function framing(path: string) {
+    return contractRouteFor("POST", path)?.metadata.stream?.framing ?? "data";
 }
 
 /**
@@ -63,6 +67,17 @@ export async function streamApi<T>(
             return;
         }
         const value = JSON.parse(data) as Record<string, unknown>;
+        // Typed events (Responses) name their type on an `event:` line, and fail with an `error` event
+        const name = event.split("\n").find((line) => line.startsWith("event: "))?.slice(7);
+        if (framing(path) === "event") {
+            if (name !== value.type) throw new Error(`The event line says ${name}, its data ${String(value.type)}`);
+            if (value.type === "error") {
+                validateAgainstOpenAi("ResponseErrorEvent", value);
+                const {message, code, param} = value as {message: string, code: string | null, param: string | null};
+                result.error = {error: {message, type: "error", param, code}};
+                return;
+            }
+        } else if (name != null) throw new Error(`A data-framed stream has an event line: ${name}`);
         if ("error" in value) {
             validateAgainstOpenAi("ErrorResponse", value);
             result.error = value as StreamApiResult<T>["error"];
@@ -71,6 +86,8 @@ export async function streamApi<T>(
         validateAgainstOpenAi(chunkSchema(path), value);
         result.chunks.push(value as T);
         options.onChunk?.(value as T, result.chunks.length - 1);
+        // A typed stream ends with its response's last event, no `[DONE]`
+        if (typeof value.type === "string" && ["response.completed", "response.incomplete", "response.failed"].includes(value.type)) result.done = true;
     };
     const reader = response.body!.getReader();
     for (let read = await reader.read(); !read.done; read = await reader.read()) {

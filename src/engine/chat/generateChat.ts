@@ -223,9 +223,10 @@ export async function generateChat(
             maxTokens,
             stopReason: result.metadata.stopReason
         });
+        const fullUsage = reasoningTokens > 0 ? {...usage, reasoningTokens} : usage;
         if (toolCalls.length > 0)
-            return {text, reasoning, toolCalls, finishReason: "toolCalls", logprobs, usage};
-        return {text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage};
+            return {text, reasoning, toolCalls, finishReason: "toolCalls", logprobs, usage: fullUsage};
+        return {text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage: fullUsage};
     }
 }
 

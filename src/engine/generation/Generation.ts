@@ -31,5 +31,8 @@ export type GenerationUsage = {
     promptTokens: number,
 
     /** Tokens generated, reasoning and tool calls included. */
-    completionTokens: number
+    completionTokens: number,
+
+    /** Of `completionTokens`, the thought's (its text; a thinking model's chat answer). Default 0. */
+    reasoningTokens?: number
 };

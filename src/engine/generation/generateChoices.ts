@@ -56,11 +56,13 @@ export async function generateChoices(
             if (!siblings.signal.aborted) siblings.abort(error);
             throw error;
         })));
+        const reasoningTokens = results.reduce((sum, result) => sum + (result.usage.reasoningTokens ?? 0), 0);
         return {
             choices: results.map(({usage: _, ...choice}) => choice),
             usage: {
                 promptTokens: results[0]!.usage.promptTokens,
-                completionTokens: results.reduce((sum, result) => sum + result.usage.completionTokens, 0)
+                completionTokens: results.reduce((sum, result) => sum + result.usage.completionTokens, 0),
+                ...(reasoningTokens > 0 ? {reasoningTokens} : {})
             }
         };
     } finally {

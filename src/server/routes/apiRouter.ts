@@ -7,6 +7,7 @@ import type {ServerLifetime} from "../ServerLifetime.js";
 import {createChatCompletion} from "../openai/chat/createChatCompletion.js";
 import {createCompletion} from "../openai/completions/createCompletion.js";
 import {createEmbedding} from "../openai/embeddings/createEmbedding.js";
+import {createResponse} from "../openai/responses/createResponse.js";
 import {toOpenAiModel} from "../openai/models/toOpenAiModel.js";
 
 /** The contract's routes, implemented over whichever engine is loaded when a request arrives. */
@@ -27,7 +28,8 @@ export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: 
         // Each adapter checks its request first and asks for the engine after, so bad input is a 400 even without a model.
         createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine, body, asReply(reply), lifetime),
         createCompletion: async ({body, reply}) => createCompletion(requireEngine, body, asReply(reply), lifetime),
-        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine, body, asReply(reply), lifetime)
+        createEmbedding: async ({body, reply}) => createEmbedding(requireEngine, body, asReply(reply), lifetime),
+        createResponse: async ({body, reply}) => createResponse(requireEngine, body, asReply(reply), lifetime)
     });
 }
 

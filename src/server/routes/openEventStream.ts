@@ -5,6 +5,14 @@ import {toApiError} from "../toApiError.js";
 import {ApiError} from "../ApiError.js";
 import type {ServerLifetime} from "../ServerLifetime.js";
 
+export type OpenEventStreamOptions = {
+    /** See `EventStreamWriter`. Default `data`. */
+    framing?: "data" | "event",
+
+    /** The protocol's event for a failure after the 200. Default: the OpenAI error object. */
+    errorEvent?: (apiError: ApiError) => unknown
+};
+
 /**
  * Starts a streamed generation and resolves with the event stream once the generation has begun. Failures before
  * that (bad input, unknown model, a full queue) reject, so the client gets a real 4xx status; failures after the
@@ -13,9 +21,10 @@ import type {ServerLifetime} from "../ServerLifetime.js";
  */
 export function openEventStream(
     reply: FastifyReply, signal: AbortSignal, lifetime: ServerLifetime,
-    generate: (events: EventStreamWriter, onStart: () => void) => Promise<void>
+    generate: (events: EventStreamWriter, onStart: () => void) => Promise<void>,
+    {framing = "data", errorEvent = (apiError) => apiError.toBody()}: OpenEventStreamOptions = {}
 ): Promise<Readable> {
-    const events = new EventStreamWriter();
+    const events = new EventStreamWriter(framing);
     return new Promise((resolve, reject) => {
         let started = false;
         const onStart = () => {
@@ -41,7 +50,7 @@ export function openEventStream(
                 if (signal.aborted && !stopping) return events.stream.destroy();
                 const {apiError, unexpected} = toApiError(stopping ? signal.reason : error);
                 if (unexpected) reply.log.error({err: error}, "generation failed mid-stream");
-                events.fail(apiError.toBody());
+                events.fail(errorEvent(apiError));
             }
         );
         lifetime.track(generation);

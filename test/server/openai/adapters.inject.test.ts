@@ -61,6 +61,22 @@ describe("OpenAI adapters through inject()", () => {
         expect(error.error.param).toBe(param);
     });
 
+    it.each([
+        [{input: "Hi", tools: [{type: "web_search"}]}, "tools[0].type"],
+        [{input: "Hi", tools: [{type: "function", name: "f"}, {type: "code_interpreter", container: {type: "auto"}}]}, "tools[1].type"],
+        [{input: "Hi", previous_response_id: "resp_1"}, "previous_response_id"],
+        [{input: "Hi", include: ["reasoning.encrypted_content"]}, "include[0]"],
+        [{input: [{role: "user", content: [{type: "input_text", text: "What is this?"}, {type: "input_image", image_url: "data:,"}]}]}, "input[0].content[1].type"],
+        [{input: "Hi", background: true}, "background"],
+        [{input: "Hi", top_logprobs: 3}, "top_logprobs"],
+        [{input: "Hi", temperature: 3}, "temperature"],
+        [{}, "input"]
+    ])("responses: %j ⇒ 400 naming %s, without a model", async (body, param) => {
+        const {status, body: error} = await post("/v1/responses", body);
+        expect(status).toBe(400);
+        expect(error.error.param).toBe(param);
+    });
+
     it("an unknown /v1 route is an OpenAI-shaped 404", async () => {
         const {status, body} = await post("/v1/nothing", {});
         expect(status).toBe(404);

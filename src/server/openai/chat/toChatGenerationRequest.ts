@@ -3,6 +3,7 @@ import type {ChatMessage, GenerationConstraint, GenerationRequest, ToolChoice} f
 import {ApiError} from "../../ApiError.js";
 import {toSampling} from "../toSampling.js";
 import {toStopList} from "../toStopList.js";
+import {toThinking} from "../toThinking.js";
 
 /**
  * A Chat Completions body → the engine's request. Every field the contract accepts is either mapped here or refused
@@ -24,7 +25,7 @@ export function toChatGenerationRequest(body: CreateChatCompletionRequest): Gene
         parallelToolCalls: body.parallel_tool_calls,
         maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
         choices: body.n ?? undefined,
-        thinking: toThinking(body),
+        thinking: toThinking(body.reasoning_effort, body.chat_template_kwargs?.enable_thinking),
         topLogprobs: body.logprobs === true ? body.top_logprobs ?? 0 : undefined
     };
 }
@@ -67,12 +68,6 @@ function contentText(content: Exclude<ChatRequestMessage["content"], null | unde
             `messages[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
             `messages[${index}].content[${partIndex}].type`);
     }).join("\n");
-}
-
-function toThinking(body: CreateChatCompletionRequest): GenerationRequest["thinking"] {
-    if (body.reasoning_effort === "none" || body.reasoning_effort === "minimal" || body.chat_template_kwargs?.enable_thinking === false)
-        return "off";
-    return body.reasoning_effort ?? undefined;
 }
 
 function toConstraint(format: CreateChatCompletionRequest["response_format"]): GenerationConstraint {

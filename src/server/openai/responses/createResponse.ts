@@ -1,0 +1,103 @@
+import {randomBytes} from "node:crypto";
+import type {FastifyReply} from "fastify";
+import type {CreateResponseRequest, ResponseObject, ResponseStreamEvent} from "../../../../contract/index.js";
+import type {Generation} from "../../../engine/generation/Generation.js";
+import type {ServerEngine} from "../../ServerEngine.js";
+import type {ServerLifetime} from "../../ServerLifetime.js";
+import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
+import {openEventStream} from "../../routes/openEventStream.js";
+import {withWireParams} from "../../withWireParams.js";
+import {renameResponseParam} from "./renameResponseParam.js";
+import {ResponseOutput} from "./ResponseOutput.js";
+import {toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
+
+/** `POST /v1/responses`: the OpenAI Responses adapter over the engine, whole or streamed as typed events. */
+export async function createResponse(
+    getEngine: () => ServerEngine, body: CreateResponseRequest, reply: FastifyReply, lifetime: ServerLifetime
+) {
+    const request = toResponseGenerationRequest(body);
+    const engine = getEngine();
+    engine.assertModel(body.model);
+    const signal = abortOnClientClose(reply, lifetime.signal);
+    const snapshot = responseSnapshot(body, engine.info.id);
+    const generate = (options: Parameters<ServerEngine["generate"]>[1]) =>
+        withWireParams(() => engine.generate(request, {signal, ...options}), renameResponseParam);
+
+    if (body.stream !== true) {
+        const output = new ResponseOutput();
+        const result = await generate({onEvent: (event) => output.onEvent(event)});
+        output.finish(result.choices[0]!);
+        return {status: 200 as const, body: finished(snapshot, output, result)};
+    }
+
+    let sequence = 0;
+    const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
+        const send = (event: DistributiveOmit<ResponseStreamEvent, "sequence_number">) => events.send({...event, sequence_number: sequence++});
+        const output = new ResponseOutput(send);
+        const result = await generate({
+            onStart() {
+                onStart();
+                send({type: "response.created", response: snapshot});
+                send({type: "response.in_progress", response: snapshot});
+            },
+            onEvent: (event) => output.onEvent(event)
+        });
+        output.finish(result.choices[0]!);
+        const response = finished(snapshot, output, result);
+        send(response.status === "incomplete" ? {type: "response.incomplete", response} : {type: "response.completed", response});
+    }, {
+        framing: "event",
+        errorEvent: (apiError) => ({type: "error", code: apiError.code, message: apiError.message, param: apiError.param, sequence_number: sequence++})
+    });
+    return {status: 200 as const, body: stream};
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The response as it stands before any output: what `response.created` carries, and what the answer completes. */
+function responseSnapshot(body: CreateResponseRequest, model: string): ResponseObject {
+    return {
+        id: `resp_${randomBytes(16).toString("hex")}`,
+        object: "response",
+        created_at: Math.floor(Date.now() / 1000),
+        completed_at: null,
+        status: "in_progress",
+        error: null,
+        incomplete_details: null,
+        instructions: body.instructions ?? null,
+        max_output_tokens: body.max_output_tokens ?? null,
+        model,
+        output: [],
+        parallel_tool_calls: body.parallel_tool_calls ?? true,
+        previous_response_id: null,
+        reasoning: {effort: body.reasoning?.effort ?? null, summary: null},
+        store: body.store ?? true,
+        temperature: body.temperature ?? 1,
+        text: {format: body.text?.format ?? {type: "text"}},
+        tool_choice: body.tool_choice ?? "auto",
+        tools: (body.tools ?? []).map((tool) => tool as ResponseObject["tools"][number]),
+        top_p: body.top_p ?? 1,
+        truncation: "disabled",
+        ...(body.user != null ? {user: body.user} : {}),
+        metadata: body.metadata ?? {}
+    };
+}
+
+function finished(snapshot: ResponseObject, output: ResponseOutput, result: Generation): ResponseObject {
+    const incomplete = result.choices[0]!.finishReason === "length";
+    const {promptTokens, completionTokens, reasoningTokens = 0} = result.usage;
+    return {
+        ...snapshot,
+        status: incomplete ? "incomplete" : "completed",
+        completed_at: Math.floor(Date.now() / 1000),
+        incomplete_details: incomplete ? {reason: "max_output_tokens"} : null,
+        output: [...output.items],
+        usage: {
+            input_tokens: promptTokens,
+            input_tokens_details: {cached_tokens: 0, cache_write_tokens: 0},
+            output_tokens: completionTokens,
+            output_tokens_details: {reasoning_tokens: reasoningTokens},
+            total_tokens: promptTokens + completionTokens
+        }
+    };
+}

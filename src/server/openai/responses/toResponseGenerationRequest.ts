@@ -1,0 +1,107 @@
+import type {CreateResponseRequest, ResponseFunctionTool, ResponseInputItem} from "../../../../contract/index.js";
+import type {ChatMessage, GenerationConstraint, GenerationRequest, ToolChoice, ToolDefinition} from "../../../engine/generation/GenerationRequest.js";
+import {ApiError} from "../../ApiError.js";
+import {toThinking} from "../toThinking.js";
+
+/**
+ * A Responses body → the engine's request. Every field the contract accepts is mapped here or refused here with a 400
+ * naming it: OpenAI's hosted tools (they would reach outside the machine), stored state this server doesn't keep yet,
+ * and input a text model can't read.
+ */
+export function toResponseGenerationRequest(body: CreateResponseRequest): GenerationRequest {
+    rejectUnsupported(body);
+    return {
+        prompt: {type: "chat", messages: toMessages(body)},
+        sampling: {temperature: body.temperature ?? undefined, topP: body.top_p ?? undefined, seed: body.seed ?? undefined},
+        constraint: toConstraint(body.text?.format),
+        tools: body.tools?.map((tool, index): ToolDefinition => {
+            if (tool.type !== "function")
+                throw new ApiError("unsupported_parameter",
+                    `tools[${index}] is OpenAI's hosted "${tool.type}" tool, which this server doesn't have (nothing leaves the machine); give function tools only.`,
+                    `tools[${index}].type`);
+            const {name, description, parameters} = tool as ResponseFunctionTool;
+            return {name, description: description ?? undefined, parameters: parameters ?? undefined};
+        }),
+        toolChoice: toToolChoice(body.tool_choice),
+        parallelToolCalls: body.parallel_tool_calls ?? undefined,
+        maxTokens: body.max_output_tokens ?? undefined,
+        thinking: toThinking(body.reasoning?.effort)
+    };
+}
+
+function rejectUnsupported(body: CreateResponseRequest) {
+    const reject = (param: string, message: string) => {
+        throw new ApiError("unsupported_parameter", message, param);
+    };
+    if (body.previous_response_id != null)
+        reject("previous_response_id", "This server doesn't keep responses yet, so previous_response_id can't continue one; send the whole conversation as input items.");
+    if (body.background === true)
+        reject("background", "Background responses aren't supported: the answer comes in the request (or its stream).");
+    if (body.conversation != null)
+        reject("conversation", "Conversations aren't stored on this server; send the whole conversation as input items.");
+    if (body.prompt != null)
+        reject("prompt", "Prompt templates are stored at OpenAI; send the instructions and input instead.");
+    for (const [index, inclusion] of (body.include ?? []).entries()) {
+        reject(`include[${index}]`, inclusion === "reasoning.encrypted_content"
+            ? "Reasoning isn't encrypted here: it comes as text in each reasoning item's content; drop include."
+            : `"${inclusion}" isn't available on this server; drop include.`);
+    }
+    if (body.top_logprobs != null && body.top_logprobs !== 0)
+        reject("top_logprobs", "Log-probabilities aren't in Responses answers yet; /v1/chat/completions has them (logprobs, top_logprobs).");
+}
+
+/** `instructions` as a system message, then the input: function calls join the assistant message they follow. */
+function toMessages(body: CreateResponseRequest): ChatMessage[] {
+    const messages: ChatMessage[] = body.instructions == null || body.instructions === "" ? [] : [{role: "system", text: body.instructions}];
+    if (typeof body.input === "string") return [...messages, {role: "user", text: body.input}];
+    for (const [index, item] of body.input.entries()) {
+        const message = toMessage(item, index, messages.at(-1));
+        if (message != null) messages.push(message);
+    }
+    return messages;
+}
+
+function toMessage(item: ResponseInputItem, index: number, last: ChatMessage | undefined): ChatMessage | null {
+    if (!("type" in item) || item.type == null || item.type === "message") {
+        const message = item as Extract<ResponseInputItem, {role: string}>;
+        const text = contentText(message.content, index);
+        if (message.role === "assistant") return {role: "assistant", text};
+        return {role: message.role === "developer" ? "system" : message.role, text};
+    }
+    if (item.type === "function_call") {
+        const call = {id: item.call_id, name: item.name, arguments: item.arguments};
+        // Several calls of one turn arrive as several items after the assistant's text, if any
+        if (last?.role === "assistant") {
+            (last as {toolCalls?: readonly typeof call[]}).toolCalls = [...(last.toolCalls ?? []), call];
+            return null;
+        }
+        return {role: "assistant", text: "", toolCalls: [call]};
+    }
+    if (item.type === "function_call_output") {
+        const output = typeof item.output === "string" ? item.output : item.output.map((part) => part.text).join("\n");
+        return {role: "tool", toolCallId: item.call_id, text: output};
+    }
+    // An earlier answer's reasoning: templates drop earlier turns' thoughts, so it isn't rendered.
+    return null;
+}
+
+function contentText(content: Extract<ResponseInputItem, {role: string}>["content"], index: number) {
+    if (typeof content === "string") return content;
+    return content.map((part, partIndex) => {
+        if ((part.type === "input_text" || part.type === "output_text") && "text" in part) return part.text as string;
+        throw new ApiError("unsupported_parameter",
+            `input[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
+            `input[${index}].content[${partIndex}].type`);
+    }).join("\n");
+}
+
+function toConstraint(format: NonNullable<CreateResponseRequest["text"]>["format"]): GenerationConstraint {
+    if (format == null || format.type === "text") return {type: "none"};
+    if (format.type === "json_object") return {type: "json"};
+    return {type: "jsonSchema", schema: format.schema};
+}
+
+function toToolChoice(choice: CreateResponseRequest["tool_choice"]): ToolChoice | undefined {
+    if (choice == null || typeof choice === "string") return choice;
+    return {name: choice.name};
+}
