@@ -97,23 +97,26 @@ export const CreateResponseRequest = z.object({
     tools: z.array(z.union([ResponseFunctionTool, HostedTool])).optional().describe("Functions the model may call; OpenAI's hosted tools are a 400."),
     tool_choice: ResponseToolChoice.optional(),
     parallel_tool_calls: z.boolean().nullish().describe("Default `true`: several calls in one answer, where the chat template has a syntax for that; `false`: at most one."),
-    text: z.object({format: ResponseTextFormat.optional(), verbosity: z.string().nullish()}).nullish(),
+    text: z.object({
+        format: ResponseTextFormat.optional().describe("`json_object` and `json_schema` are enforced as chat's `response_format` is (grammar and a full check)."),
+        verbosity: z.string().nullish().describe("Accepted and ignored.")
+    }).nullish(),
     reasoning: ResponseReasoningOptions.nullish(),
-    include: z.array(z.string()).nullish().describe("Only `[]`: `reasoning.encrypted_content` is a 400 (reasoning comes unencrypted in `content`), other inclusions name hosted tools' results."),
+    include: z.array(z.string()).nullish().describe("Not supported: any inclusion is a 400 (reasoning comes unencrypted in each reasoning item's `content`; the other inclusions are hosted tools' results)."),
     stream: z.boolean().nullish().describe("Send the answer as server-sent events (`event:` and `data:` lines). Default `false`."),
     store: z.boolean().nullish().describe("Accepted; answers are not kept yet, so `previous_response_id` can't refer to them."),
     previous_response_id: z.string().nullish().describe("Not supported yet: a 400. Send the conversation as `input` items instead."),
-    background: z.boolean().nullish(),
-    conversation: z.unknown().optional(),
-    prompt: z.unknown().optional(),
+    background: z.boolean().nullish().describe("Not supported: `true` is a 400 (the answer comes in the request, or its stream)."),
+    conversation: z.unknown().optional().describe("Not supported: conversations aren't stored; send the conversation as input items. A 400."),
+    prompt: z.unknown().optional().describe("Not supported: prompt templates are kept at OpenAI. A 400."),
     metadata: z.record(z.string(), z.string()).nullish().describe("Up to 16 key–value pairs, returned as given."),
     user: z.string().optional().describe("Accepted and ignored."),
     safety_identifier: z.string().optional().describe("Accepted and ignored."),
     prompt_cache_key: z.string().optional().describe("Accepted: the engine reuses any prompt prefix it still holds."),
-    service_tier: z.string().nullish(),
-    truncation: z.enum(["auto", "disabled"]).nullish().describe("Only `disabled`: a conversation that doesn't fit is a 400."),
-    top_logprobs: z.number().int().min(0).max(20).nullish(),
-    max_tool_calls: z.number().int().nullish()
+    service_tier: z.string().nullish().describe("Accepted and ignored."),
+    truncation: z.enum(["auto", "disabled"]).nullish().describe("Accepted; `auto` drops nothing: a conversation that doesn't fit the context is a 400 `context_length_exceeded` either way."),
+    top_logprobs: z.number().int().min(0).max(20).nullish().describe("Not supported yet: above 0 is a 400; chat completions have `logprobs`."),
+    max_tool_calls: z.number().int().nullish().describe("Accepted and ignored: it limits hosted tools, which aren't here.")
 });
 export type CreateResponseRequest = z.infer<typeof CreateResponseRequest>;
 

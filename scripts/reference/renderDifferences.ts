@@ -25,7 +25,8 @@ export function renderDifferences(context: ReferenceContext) {
     return [
         "## Differences from OpenAI",
         "Responses have OpenAI's shapes: the test suite validates the server's real answers (models, chat completions and every " +
-        "stream chunk, completions and their events, embeddings as floats and base64, errors) against OpenAI's official OpenAPI " +
+        "stream chunk, completions and their events, embeddings as floats and base64, responses and every typed event, errors) " +
+        "against OpenAI's official OpenAPI " +
         "schema. Where the behaviour differs, it is because a local model is not OpenAI's service:",
         [
             "- **One model.** The server answers with the model loaded in the app. `model` may be omitted; any other id is a `404` " +
@@ -54,6 +55,14 @@ export function renderDifferences(context: ReferenceContext) {
             "`reasoning_effort` works through the template's own switch: `none`/`minimal` (or `chat_template_kwargs." +
             "enable_thinking: false`) switch Qwen 3's thinking off, gpt-oss takes `low`/`medium`/`high`; elsewhere it is " +
             "accepted and changes nothing. An earlier turn's `reasoning_content` sent back is accepted.",
+            "- **Responses API, stateless for now.** `store` is accepted but nothing is kept yet, so `previous_response_id`, " +
+            "`background` and `conversation` are a `400`: send the whole conversation as input items (the engine still reuses " +
+            "the prompt prefix it holds). OpenAI's hosted tools (web search, file search, code interpreter, computer use, MCP, " +
+            "image generation) are a `400` naming the tool's type: nothing leaves the machine. A thinking model's thought is a " +
+            "`reasoning` item with its text in `content` (`reasoning_text`) and an empty `summary`; `include: " +
+            "[\"reasoning.encrypted_content\"]` is a `400`, as there is nothing to encrypt. `seed` is taken, as on chat. " +
+            "`usage.input_tokens_details.cached_tokens` is 0. Hitting `max_output_tokens` makes the response `incomplete` " +
+            "(`response.incomplete` when streamed), as OpenAI does.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +
             "after generation (see [Structured output: what is enforced](#structured-output-what-is-enforced)), so the text " +
             "always parses, even when `max_tokens` cuts it short (check `finish_reason`).",

@@ -1,12 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import OpenAI from "openai";
-import {Agent, OpenAIChatCompletionsModel, run, setTracingDisabled, tool} from "@openai/agents";
+import {Agent, OpenAIChatCompletionsModel, OpenAIProvider, Runner, run, setTracingDisabled, tool} from "@openai/agents";
 import {z} from "zod";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
- * The OpenAI Agents SDK in chat-completions mode (its default Responses provider is the Responses issue's), with a
- * function tool. Tracing is off: by default the SDK uploads traces to OpenAI, and nothing may leave the machine.
+ * The OpenAI Agents SDK with a function tool, in chat-completions mode and with its default provider (the Responses
+ * API). Tracing is off: by default the SDK uploads traces to OpenAI, and nothing may leave the machine.
  */
 let server: TestServer;
 
@@ -50,5 +50,49 @@ describe("OpenAI Agents SDK (@openai/agents), chat-completions model", () => {
         expect(kinds.at(-1)).toBe("message_output_item");
         expect(typeof result.finalOutput).toBe("string");
         expect(result.state.usage.outputTokens).toBeGreaterThan(0);
+    });
+});
+
+describe("OpenAI Agents SDK (@openai/agents), its default provider: the Responses API", () => {
+    it("runs an agent that calls a function tool through /v1/responses, whole and streamed", async () => {
+        const calls: {city: string}[] = [];
+        const getWeather = tool({
+            name: "get_weather",
+            description: "The current weather in a city.",
+            parameters: z.object({city: z.string().max(20)}),
+            execute: async (input) => {
+                calls.push(input);
+                return `It is sunny in ${input.city}.`;
+            }
+        });
+        // The default provider, pointed at this server: no model object, just the id
+        const runner = new Runner({
+            modelProvider: new OpenAIProvider({baseURL: server.baseUrl, apiKey: server.apiKey}),
+            tracingDisabled: true
+        });
+        const agent = new Agent({
+            name: "Weather",
+            instructions: "Answer with the weather.",
+            model: "stories260K",
+            tools: [getWeather],
+            modelSettings: {toolChoice: "get_weather", maxTokens: 128, temperature: 0},
+            // The tool's result is the answer: a text turn of the story model would run into maxTokens, which the
+            // SDK (rightly, as with OpenAI) treats as a failed run
+            toolUseBehavior: "stop_on_first_tool"
+        });
+
+        const result = await runner.run(agent, "What is the weather in Paris?", {maxTurns: 2});
+        expect(calls).toHaveLength(1);
+        expect(result.newItems.map((item) => item.type)).toEqual(["tool_call_item", "tool_call_output_item"]);
+        expect(result.finalOutput).toBe(`It is sunny in ${calls[0]!.city}.`);
+        expect(result.state.usage.outputTokens).toBeGreaterThan(0);
+
+        const streamed = await runner.run(agent, "What is the weather in Rome?", {maxTurns: 2, stream: true});
+        const eventTypes = new Set<string>();
+        for await (const event of streamed) eventTypes.add(event.type);
+        await streamed.completed;
+        expect(calls).toHaveLength(2);
+        expect(eventTypes).toContain("raw_model_stream_event");
+        expect(streamed.finalOutput).toBe(`It is sunny in ${calls[1]!.city}.`);
     });
 });

@@ -101,3 +101,46 @@ describe("Vercel AI SDK (@ai-sdk/openai), chat-completions model", () => {
         expect((await streamed.usage).outputTokens).toBeGreaterThan(0);
     });
 });
+
+describe("Vercel AI SDK (@ai-sdk/openai), its default model: the Responses API", () => {
+    const openai = () => createOpenAI({baseURL: server.baseUrl, apiKey: server.apiKey});
+
+    it("generateText and streamText with openai(id)", async () => {
+        const whole = await generateText({model: openai()("stories260K"), prompt: "Say hello.", maxOutputTokens: 12, maxRetries: 0});
+        expect(whole.text.length).toBeGreaterThan(0);
+        expect(whole.usage.outputTokens).toBeGreaterThan(0);
+        expect(whole.response.id).toMatch(/^resp_/);
+
+        const streamed = streamText({model: openai()("stories260K"), prompt: "Tell me a story.", maxOutputTokens: 12, maxRetries: 0});
+        const deltas: string[] = [];
+        for await (const delta of streamed.textStream) deltas.push(delta);
+        expect(deltas.join("").length).toBeGreaterThan(0);
+        expect((await streamed.usage).outputTokens).toBeGreaterThan(0);
+    });
+
+    it("calls a tool with an integer input through openai(id), streamed, and runs it", async () => {
+        const inputs: unknown[] = [];
+        const result = streamText({
+            model: openai()("stories260K"),
+            prompt: "What is the weather in Paris over the next days?",
+            tools: {
+                get_weather: tool({
+                    description: "The weather in a city for some days.",
+                    inputSchema: z.object({city: z.string().max(20), days: z.number().int().min(1).max(7)}),
+                    execute: async (input) => {
+                        inputs.push(input);
+                        return {sky: "sunny"};
+                    }
+                })
+            },
+            toolChoice: {type: "tool", toolName: "get_weather"},
+            maxOutputTokens: 200,
+            maxRetries: 0
+        });
+        expect(await result.finishReason).toBe("tool-calls");
+        expect((await result.toolCalls).map((call) => call.toolName)).toEqual(["get_weather"]);
+        expect(inputs).toHaveLength(1);
+        expect(Object.keys(inputs[0]!).sort()).toEqual(["city", "days"]);
+        expect(Number.isInteger((inputs[0] as {days: number}).days)).toBe(true);
+    });
+});

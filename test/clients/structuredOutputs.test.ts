@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import OpenAI from "openai";
-import {zodFunction, zodResponseFormat} from "openai/helpers/zod";
+import {zodFunction, zodResponseFormat, zodTextFormat} from "openai/helpers/zod";
 import {generateText, Output, tool} from "ai";
 import {createOpenAICompatible} from "@ai-sdk/openai-compatible";
 import {ChatOpenAI} from "@langchain/openai";
@@ -88,5 +88,30 @@ describe("structured output with current clients and zod 4", () => {
         const structured = chat.withStructuredOutput(Character, {name: "character"});
         const character = await structured.invoke("Invent a character.");
         expect(Character.parse(character)).toEqual(character);
+    });
+});
+
+describe("openai 7 responses.parse with zodTextFormat (the Responses API)", () => {
+    it("returns output_parsed that the zod 4 schema accepts, integers included, streamed too", async () => {
+        const client = new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
+        const parsed = await client.responses.parse({
+            model: "stories260K",
+            input: "Invent a character.",
+            text: {format: zodTextFormat(Character, "character")},
+            max_output_tokens: 300,
+            temperature: 0
+        });
+        expect(parsed.status).toBe("completed");
+        expect(Character.safeParse(parsed.output_parsed).success).toBe(true);
+
+        const stream = client.responses.stream({
+            model: "stories260K",
+            input: "Invent a character.",
+            text: {format: zodTextFormat(Character, "character")},
+            max_output_tokens: 300,
+            seed: 3
+        } as Parameters<typeof client.responses.stream>[0]);
+        const final = await stream.finalResponse();
+        expect(Character.safeParse(JSON.parse(final.output_text)).success).toBe(true);
     });
 });
