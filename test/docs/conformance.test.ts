@@ -131,7 +131,7 @@ describe("the differences the reference states", () => {
     });
 
     it("other OpenAI endpoints don't exist", async () => {
-        for (const path of ["/responses", "/images/generations", "/audio/speech", "/moderations"]) {
+        for (const path of ["/images/generations", "/audio/speech", "/moderations", "/files"]) {
             const error = await json(await send(path, {}), 404);
             expect(error.error.code).toBe("not_found");
         }

@@ -60,8 +60,9 @@ function expectSound(response: RawResponse, what: string) {
         return;
     }
     if (/^text\/event-stream/.test(response.headers["content-type"] ?? "")) {
-        // A stream that fails late ends with an error event, not a 5xx; either way it is closed by [DONE] or an error.
-        expect(response.body, context).toMatch(/data: (\[DONE\]|\{"error")/);
+        // A stream that fails late ends with an error event, not a 5xx; either way it is closed by [DONE] or an error
+        // (typed streams: by their response's last event or an `error` event).
+        expect(response.body, context).toMatch(/data: (\[DONE\]|\{"error")|event: (response\.completed|response\.incomplete|error)\ndata: [^\n]*\n\n$/);
         return;
     }
     if (/^application\/json/.test(response.headers["content-type"] ?? "")) JSON.parse(response.body);
