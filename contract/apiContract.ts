@@ -5,7 +5,7 @@ import {Model, ModelList} from "./schemas/models.js";
 import {CreateChatCompletionRequest, CreateChatCompletionResponse} from "./schemas/chat.js";
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
 import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
-import {CreateResponseRequest, ResponseObject} from "./schemas/responses.js";
+import {CreateResponseRequest, DeletedResponse, ListInputItemsQuery, ResponseInputItemList, ResponseObject} from "./schemas/responses.js";
 import {EventStream} from "./eventStream.js";
 import type {RouteMetadata} from "./RouteMetadata.js";
 
@@ -106,7 +106,8 @@ export const apiContract = c.router({
         body: CreateResponseRequest,
         summary: "Create a response",
         description: "The model's answer to input items (OpenAI's Responses API): reasoning, message and function-call output " +
-            "items, whole or streamed as typed events. Nothing is stored yet: send the whole conversation as input.",
+            "items, whole or streamed as typed events. Stored (`store`, the default) in the app's data dir, so " +
+            "`previous_response_id` continues a conversation across restarts.",
         responses: {200: z.union([ResponseObject, EventStream]), ...errors},
         metadata: {
             official: {api: "openai", response: "Response", streamEvent: "ResponseStreamEvent", error: "ErrorResponse"},
@@ -128,6 +129,44 @@ export const apiContract = c.router({
                     files: ["responses-tools-openai.mjs"]
                 }
             ]
+        } satisfies RouteMetadata
+    },
+    retrieveResponse: {
+        method: "GET",
+        path: "/v1/responses/:response_id",
+        pathParams: z.object({response_id: z.string().describe("A stored response's id (`resp_…`).")}),
+        summary: "Retrieve a response",
+        description: "A stored response (`store: true`, the default), as it was returned; a 404 `response_not_found` otherwise.",
+        responses: {200: ResponseObject, ...errors},
+        metadata: {
+            official: {api: "openai", response: "Response", error: "ErrorResponse"},
+            samples: [{files: ["responses-state.sh"]}]
+        } satisfies RouteMetadata
+    },
+    deleteResponse: {
+        method: "DELETE",
+        path: "/v1/responses/:response_id",
+        pathParams: z.object({response_id: z.string().describe("A stored response's id (`resp_…`).")}),
+        body: c.noBody(),
+        summary: "Delete a response",
+        description: "Forgets a stored response: it can't be retrieved or continued any more.",
+        responses: {200: DeletedResponse, ...errors},
+        metadata: {
+            official: {api: "openai", error: "ErrorResponse"},
+            samples: [{files: ["responses-delete.sh"]}]
+        } satisfies RouteMetadata
+    },
+    listInputItems: {
+        method: "GET",
+        path: "/v1/responses/:response_id/input_items",
+        pathParams: z.object({response_id: z.string().describe("A stored response's id (`resp_…`).")}),
+        query: ListInputItemsQuery,
+        summary: "List a response's input items",
+        description: "The input items a stored response was asked with (not its `previous_response_id`'s), paginated as OpenAI's lists.",
+        responses: {200: ResponseInputItemList, ...errors},
+        metadata: {
+            official: {api: "openai", response: "ResponseItemList", error: "ErrorResponse"},
+            samples: [{files: ["responses-input-items.py"]}]
         } satisfies RouteMetadata
     },
     createEmbedding: {

@@ -104,8 +104,8 @@ export const CreateResponseRequest = z.object({
     reasoning: ResponseReasoningOptions.nullish(),
     include: z.array(z.string()).nullish().describe("Not supported: any inclusion is a 400 (reasoning comes unencrypted in each reasoning item's `content`; the other inclusions are hosted tools' results)."),
     stream: z.boolean().nullish().describe("Send the answer as server-sent events (`event:` and `data:` lines). Default `false`."),
-    store: z.boolean().nullish().describe("Accepted; answers are not kept yet, so `previous_response_id` can't refer to them."),
-    previous_response_id: z.string().nullish().describe("Not supported yet: a 400. Send the conversation as `input` items instead."),
+    store: z.boolean().nullish().describe("Keep the response and its input in the app's data dir (SQLite), for `previous_response_id`, `GET` and `DELETE`; kept across restarts, for 30 days or the newest 10 000. Default `true`, as OpenAI."),
+    previous_response_id: z.string().nullish().describe("Continue a stored response: its conversation (each earlier input and output) comes before this input; its `instructions` don't carry over. An id that isn't stored is a 404 `response_not_found`."),
     background: z.boolean().nullish().describe("Not supported: `true` is a 400 (the answer comes in the request, or its stream)."),
     conversation: z.unknown().optional().describe("Not supported: conversations aren't stored; send the conversation as input items. A 400."),
     prompt: z.unknown().optional().describe("Not supported: prompt templates are kept at OpenAI. A 400."),
@@ -179,7 +179,7 @@ export const ResponseObject = z.object({
     model: z.string(),
     output: z.array(ResponseOutputItem),
     parallel_tool_calls: z.boolean(),
-    previous_response_id: z.null(),
+    previous_response_id: z.string().nullable(),
     reasoning: z.object({effort: z.string().nullable(), summary: z.null()}),
     store: z.boolean(),
     temperature: z.number().nullable(),
@@ -216,3 +216,32 @@ export const ResponseStreamEvent = z.discriminatedUnion("type", [
     z.object({type: z.literal("error"), code: z.string().nullable(), message: z.string(), param: z.string().nullable(), sequence_number: sequenceNumber})
 ]);
 export type ResponseStreamEvent = z.infer<typeof ResponseStreamEvent>;
+
+export const DeletedResponse = z.object({
+    id: z.string(),
+    object: z.literal("response"),
+    deleted: z.literal(true)
+});
+
+/** An input item as `input_items` lists it: as it was sent, with the id the server gave it if it had none. */
+export const ResponseInputItemResource = z.union([
+    z.object({type: z.literal("message"), id: z.string(), role: z.enum(["user", "assistant", "system", "developer"]), content: z.array(InputTextPart), status: z.literal("completed")}),
+    z.object({type: z.literal("function_call"), id: z.string(), call_id: z.string(), name: z.string(), arguments: z.string(), status: z.literal("completed")}),
+    z.object({type: z.literal("function_call_output"), id: z.string(), call_id: z.string(), output: z.string(), status: z.literal("completed")}),
+    z.object({type: z.literal("reasoning"), id: z.string(), summary: z.array(z.object({type: z.literal("summary_text"), text: z.string()})), content: z.array(ReasoningText).optional()})
+]);
+export type ResponseInputItemResource = z.infer<typeof ResponseInputItemResource>;
+
+export const ResponseInputItemList = z.object({
+    object: z.literal("list"),
+    data: z.array(ResponseInputItemResource),
+    first_id: z.string().nullable(),
+    last_id: z.string().nullable(),
+    has_more: z.boolean()
+});
+
+export const ListInputItemsQuery = z.object({
+    limit: z.coerce.number().int().min(1).max(100).optional().describe("Items per page, 1–100. Default 20."),
+    order: z.enum(["asc", "desc"]).optional().describe("`asc`: as sent; `desc`: newest first. Default `desc`, as OpenAI."),
+    after: z.string().optional().describe("An item id: the page starts after it.")
+});

@@ -9,6 +9,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     host_not_allowed: "The `Host` header names something other than `127.0.0.1:<port>` or `localhost:<port>` (a DNS-rebinding guard).",
     not_found: "No such route: the API lives under `/v1`.",
     model_not_found: "`model` (or the path's model id) names a model other than the loaded one; the message names the loaded one.",
+    response_not_found: "`previous_response_id`, or the id in a `/v1/responses/{id}` path, names no stored response: it was never stored (`store: false`), was deleted, or aged out.",
     invalid_json: "The body is empty or not valid JSON.",
     invalid_request: "The body is not a JSON object, or the request is malformed.",
     missing_required_parameter: "A required parameter is missing; `param` names it.",

@@ -55,9 +55,9 @@ export function renderDifferences(context: ReferenceContext) {
             "`reasoning_effort` works through the template's own switch: `none`/`minimal` (or `chat_template_kwargs." +
             "enable_thinking: false`) switch Qwen 3's thinking off, gpt-oss takes `low`/`medium`/`high`; elsewhere it is " +
             "accepted and changes nothing. An earlier turn's `reasoning_content` sent back is accepted.",
-            "- **Responses API, stateless for now.** `store` is accepted but nothing is kept yet, so `previous_response_id`, " +
-            "`background` and `conversation` are a `400`: send the whole conversation as input items (the engine still reuses " +
-            "the prompt prefix it holds). OpenAI's hosted tools (web search, file search, code interpreter, computer use, MCP, " +
+            "- **Responses API.** Stored responses live in the app's data dir (SQLite, `responses.sqlite`, mode 0600): " +
+            "`previous_response_id` continues them across restarts, for 30 days or the newest 10 000. `background` and " +
+            "`conversation` are a `400`. OpenAI's hosted tools (web search, file search, code interpreter, computer use, MCP, " +
             "image generation) are a `400` naming the tool's type: nothing leaves the machine. A thinking model's thought is a " +
             "`reasoning` item with its text in `content` (`reasoning_text`) and an empty `summary`; `include: " +
             "[\"reasoning.encrypted_content\"]` is a `400`, as there is nothing to encrypt. `seed` is taken, as on chat. " +

@@ -88,7 +88,8 @@ export class AppCore {
             docsHtml: () => this.#docsHtml ??= defaultAppCoreDeps.readDocsHtml(),
             createServer: deps.createServer,
             responseValidation: options.responseValidation,
-            logger: options.logger
+            logger: options.logger,
+            responses: params.stores.responses
         });
     }
 
@@ -345,6 +346,7 @@ export class AppCore {
         if (this.#disposed) return;
         this.#disposed = true;
         await this.#host.dispose();
+        this.#stores.responses.close();
         this.#emit();
         this.#listeners.clear();
     }

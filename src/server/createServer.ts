@@ -9,6 +9,7 @@ import {bearerToken} from "./guards/bearerToken.js";
 import {constantTimeEquals} from "./guards/constantTimeEquals.js";
 import {isAllowedHost} from "./guards/isAllowedHost.js";
 import {createApiRouter} from "./routes/apiRouter.js";
+import type {StoredResponses} from "./openai/responses/StoredResponses.js";
 import type {ServerEngine} from "./ServerEngine.js";
 import {ServerLifetime} from "./ServerLifetime.js";
 
@@ -38,7 +39,10 @@ export type CreateServerOptions = {
     bodyLimit?: number,
 
     /** Where request lines and unexpected errors go (never bodies or headers). Default: no logging. */
-    logger?: FastifyBaseLogger
+    logger?: FastifyBaseLogger,
+
+    /** Where `/v1/responses` keeps stored answers. Default: none (nothing is kept; stored ids are 404s). */
+    responses?: StoredResponses | null
 };
 
 /** Routes that answer without a key: they hold nothing secret. */
@@ -125,7 +129,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         await lifetime.stop();
     });
 
-    await app.register(initServer().plugin(createApiRouter(options.engine, lifetime)), {
+    await app.register(initServer().plugin(createApiRouter(options.engine, lifetime, options.responses ?? null)), {
         logInitialization: false,
         jsonQuery: false,
         responseValidation: options.responseValidation ?? false,

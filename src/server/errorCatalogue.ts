@@ -5,6 +5,7 @@ export type ServerErrorCode =
     | "invalid_api_key"
     | "host_not_allowed"
     | "not_found"
+    | "response_not_found"
     | "invalid_json"
     | "invalid_request"
     | "missing_required_parameter"
@@ -33,6 +34,7 @@ export const errorCatalogue: Record<ErrorCode, Entry> = {
     host_not_allowed: {status: 403, type: "permission_error"},
     not_found: {status: 404, type: "not_found_error"},
     model_not_found: {status: 404, type: "invalid_request_error"},
+    response_not_found: {status: 404, type: "invalid_request_error"},
     invalid_json: {status: 400, type: "invalid_request_error"},
     invalid_request: {status: 400, type: "invalid_request_error"},
     missing_required_parameter: {status: 400, type: "invalid_request_error"},

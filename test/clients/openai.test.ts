@@ -137,3 +137,23 @@ describe("the official openai client", () => {
         await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     });
 });
+
+describe("the official openai client's Responses API with stored state", () => {
+    it("chains turns with previous_response_id, then retrieves, lists input items and deletes", async () => {
+        const client = new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
+        const first = await client.responses.create({model: "stories260K", input: "Once upon a time", max_output_tokens: 16});
+        const second = await client.responses.create({model: "stories260K", previous_response_id: first.id, input: "Then", max_output_tokens: 16});
+        const third = await client.responses.create({model: "stories260K", previous_response_id: second.id, input: "At last", max_output_tokens: 16});
+        expect(third.previous_response_id).toBe(second.id);
+        expect(third.usage!.input_tokens).toBeGreaterThan(second.usage!.input_tokens);
+
+        const retrieved = await client.responses.retrieve(third.id);
+        expect(retrieved.output_text).toBe(third.output_text);
+        const items = [];
+        for await (const item of client.responses.inputItems.list(third.id)) items.push(item);
+        expect(items.map((item) => item.type === "message" ? item.content[0] : null)).toEqual([{type: "input_text", text: "At last"}]);
+
+        await client.responses.delete(first.id);
+        await expect(client.responses.retrieve(first.id)).rejects.toMatchObject({status: 404, code: "response_not_found"});
+    });
+});

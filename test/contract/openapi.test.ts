@@ -43,7 +43,7 @@ describe("openapi.json", () => {
     it("publishes every route with a bearer scheme and named, referenced schemas", () => {
         const document = buildOpenApiDocument({version: "test"});
         expect(Object.keys(document.paths ?? {}).sort()).toEqual([
-            "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models", "/v1/models/{model}", "/v1/responses"
+            "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models", "/v1/models/{model}", "/v1/responses", "/v1/responses/{response_id}", "/v1/responses/{response_id}/input_items"
         ]);
         expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({type: "http", scheme: "bearer"});
         expect(document.security).toEqual([{bearerAuth: []}]);

@@ -94,6 +94,23 @@ const runs: Record<string, SampleRun> = {
             expect(events.find((event) => event.type === "response.output_text.done")!.text).toBe(text);
         }
     },
+    "responses-state.sh": {
+        check(output) {
+            expect(output).toMatch(/^continued: resp_[0-9a-f]+ (completed|incomplete)$/m);
+        }
+    },
+    "responses-delete.sh": {
+        check(output) {
+            const [deleted, after] = output.trim().split("\n");
+            expect(JSON.parse(deleted!)).toMatchObject({object: "response", deleted: true});
+            expect(after).toBe("after delete: 404");
+        }
+    },
+    "responses-input-items.py": {
+        check(output) {
+            expect(output.trim().split("\n")).toEqual(["user Remember the word apple.", "assistant Apple.", "user Which word?"]);
+        }
+    },
     "responses.py": {
         check(output) {
             expect(output).toMatch(/^status: (completed|incomplete)$/m);

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const generating = ["/v1/chat/completions", "/v1/completions"] as const;
 const postPaths = [...generating, "/v1/embeddings", "/v1/responses"] as const;
-const getPaths = ["/v1/models", "/v1/models/stories260K", "/v1/models/other", "/openapi.json", "/docs"] as const;
+const getPaths = ["/v1/models", "/v1/models/stories260K", "/v1/models/other", "/v1/responses/x", "/v1/responses/x/input_items", "/openapi.json", "/docs"] as const;
 
 test("sends to every route of the contract (a new route needs its body template here)", () => {
     for (const {method, path} of contractRequests())

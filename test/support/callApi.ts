@@ -5,6 +5,9 @@ import {contractRouteFor} from "./contractRouteFor.js";
 export type CallApiOptions = {
     /** A JSON body; the request is a POST when there is one, else a GET. */
     body?: unknown,
+
+    /** For a bodiless method other than GET (`DELETE`). */
+    method?: "DELETE",
     signal?: AbortSignal,
 
     /** Extra headers; the bearer key is always sent. */
@@ -23,7 +26,7 @@ export type ApiResponse<T> = {
  * test sees it.
  */
 export async function callApi<T>(server: Pick<TestServer, "baseUrl" | "apiKey">, path: string, options: CallApiOptions = {}): Promise<ApiResponse<T>> {
-    const method = options.body === undefined ? "GET" : "POST";
+    const method = options.method ?? (options.body === undefined ? "GET" : "POST");
     const response = await fetch(server.baseUrl + path, {
         method,
         headers: {

@@ -1,11 +1,14 @@
 import {randomBytes} from "node:crypto";
-import {readFile} from "node:fs/promises";
+import {mkdtemp, readFile, rm} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type {FastifyInstance} from "fastify";
 import {buildOpenApiDocument} from "../../contract/index.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createServer} from "../../src/server/createServer.js";
 import {listenOnLoopback} from "../../src/server/listenOnLoopback.js";
 import {testModelPath} from "./testModelPath.js";
+import {ResponseStore} from "../../src/app/responses/ResponseStore.js";
 
 export type StartTestServerOptions = {
     /** The GGUF model to serve. Default: the verified stories260K (`testModelPath()`). */
@@ -18,7 +21,13 @@ export type StartTestServerOptions = {
     maxQueue?: number,
 
     /** Tokens per sequence. Default: the engine's (the model's training context, at most 4096). */
-    contextSize?: number
+    contextSize?: number,
+
+    /**
+     * The data dir whose `responses.sqlite` keeps `/v1/responses` answers (the same dir for two servers in turn is a
+     * restart). Default: a fresh temporary one, removed on close.
+     */
+    responsesDir?: string
 };
 
 export type TestServer = {
@@ -51,6 +60,12 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
         contextSize: options.contextSize
     });
     const apiKey = "tholos-test-" + randomBytes(16).toString("base64url");
+    const ownResponsesDir = options.responsesDir == null ? await mkdtemp(path.join(os.tmpdir(), "tholos-responses-")) : null;
+    const responses = ResponseStore.open({dataDir: options.responsesDir ?? ownResponsesDir!});
+    const closeResponses = async () => {
+        responses.close();
+        if (ownResponsesDir != null) await rm(ownResponsesDir, {recursive: true, force: true});
+    };
     let app: FastifyInstance | undefined;
     try {
         app = await createServer({
@@ -58,7 +73,8 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
             apiKey: () => apiKey,
             openApiDocument: buildOpenApiDocument({version: "test"}),
             docsHtml: await readFile(new URL("../../docs/reference.html", import.meta.url), "utf8"),
-            responseValidation: true
+            responseValidation: true,
+            responses
         });
         const port = await listenOnLoopback(app, 0);
         const origin = `http://127.0.0.1:${port}`;
@@ -75,12 +91,14 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
                     await server.close();
                 } finally {
                     await engine.dispose();
+                    await closeResponses();
                 }
             })()
         };
     } catch (error) {
         await app?.close();
         await engine.dispose();
+        await closeResponses();
         throw error;
     }
 }

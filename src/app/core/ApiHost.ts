@@ -33,7 +33,10 @@ export type ApiHostOptions = {
     readonly docsHtml: () => Promise<string | undefined>,
     readonly createServer?: (options: CreateServerOptions) => Promise<FastifyInstance>,
     readonly responseValidation?: boolean,
-    readonly logger?: FastifyBaseLogger
+    readonly logger?: FastifyBaseLogger,
+
+    /** Where `/v1/responses` keeps stored answers. */
+    readonly responses?: CreateServerOptions["responses"]
 };
 
 /**
@@ -146,6 +149,7 @@ export class ApiHost {
                         docsHtml: await this.#options.docsHtml(),
                         responseValidation: this.#options.responseValidation ?? false,
                         logger: this.#options.logger,
+                        responses: this.#options.responses,
                         createServer: this.#options.createServer
                     });
                 } catch (err) {

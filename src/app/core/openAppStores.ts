@@ -2,6 +2,7 @@ import {resolveDataDir} from "../dataDir.js";
 import {KeyStore} from "../key/KeyStore.js";
 import {LicenseStore} from "../license/LicenseStore.js";
 import {SettingsStore} from "../settings/SettingsStore.js";
+import {ResponseStore} from "../responses/ResponseStore.js";
 import type {AppCoreDeps} from "./AppCoreDeps.js";
 
 export type OpenAppStoresOptions = {
@@ -25,10 +26,13 @@ export type AppStores = {
     /** Loaded: a corrupt file has already been moved aside and is reported by `settings.problem`. */
     readonly settings: SettingsStore,
     readonly keyStore: KeyStore | null,
-    readonly licenseStore: LicenseStore
+    readonly licenseStore: LicenseStore,
+
+    /** The Responses API's stored answers (SQLite in the data dir). */
+    readonly responses: ResponseStore
 };
 
-/** Opens the three stores of the data dir (settings loaded, key store chosen), for the core and for the CLI when no instance runs. */
+/** Opens the stores of the data dir (settings loaded, key store chosen, responses database), for the core and for the CLI when no instance runs. */
 export async function openAppStores(options: OpenAppStoresOptions, deps: Pick<AppCoreDeps, "settings" | "keyStore" | "licenseStore"> = {}): Promise<AppStores> {
     const dataDir = options.dataDir ?? resolveDataDir(options.env);
     const settings = deps.settings ?? new SettingsStore({dataDir});
@@ -36,5 +40,5 @@ export async function openAppStores(options: OpenAppStoresOptions, deps: Pick<Ap
     const keyStore = deps.keyStore ?? (options.envKey != null
         ? null
         : await KeyStore.open({dataDir, useKeychain: options.useKeychain ?? "auto", onWarning: options.onWarning}));
-    return {dataDir, settings, keyStore, licenseStore: deps.licenseStore ?? new LicenseStore({dataDir})};
+    return {dataDir, settings, keyStore, licenseStore: deps.licenseStore ?? new LicenseStore({dataDir}), responses: ResponseStore.open({dataDir})};
 }

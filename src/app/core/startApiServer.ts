@@ -2,7 +2,7 @@ import type {FastifyBaseLogger, FastifyInstance} from "fastify";
 import {createServer as createServerDefault, type CreateServerOptions} from "../../server/createServer.js";
 import {listenOnLoopback} from "../../server/listenOnLoopback.js";
 
-export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "openApiDocument" | "docsHtml" | "responseValidation"> & {
+export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "openApiDocument" | "docsHtml" | "responseValidation" | "responses"> & {
     /** Port on 127.0.0.1; 0 picks a free one. */
     readonly port: number,
 

@@ -8,10 +8,13 @@ import {createChatCompletion} from "../openai/chat/createChatCompletion.js";
 import {createCompletion} from "../openai/completions/createCompletion.js";
 import {createEmbedding} from "../openai/embeddings/createEmbedding.js";
 import {createResponse} from "../openai/responses/createResponse.js";
+import {storedResponseRoutes} from "../openai/responses/storedResponseRoutes.js";
+import type {StoredResponses} from "../openai/responses/StoredResponses.js";
 import {toOpenAiModel} from "../openai/models/toOpenAiModel.js";
 
 /** The contract's routes, implemented over whichever engine is loaded when a request arrives. */
-export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: ServerLifetime) {
+export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: ServerLifetime, storage: StoredResponses | null = null) {
+    const stored = storedResponseRoutes(storage);
     const requireEngine = () => {
         const engine = getEngine();
         if (engine == null) throw new ApiError("model_not_loaded", "No model is loaded. Load a model in the app (or start `tholos serve --model <file.gguf>`).");
@@ -29,7 +32,11 @@ export function createApiRouter(getEngine: () => ServerEngine | null, lifetime: 
         createChatCompletion: async ({body, reply}) => createChatCompletion(requireEngine, body, asReply(reply), lifetime),
         createCompletion: async ({body, reply}) => createCompletion(requireEngine, body, asReply(reply), lifetime),
         createEmbedding: async ({body, reply}) => createEmbedding(requireEngine, body, asReply(reply), lifetime),
-        createResponse: async ({body, reply}) => createResponse(requireEngine, body, asReply(reply), lifetime)
+        createResponse: async ({body, reply}) => createResponse(requireEngine, body, asReply(reply), lifetime, storage),
+        // Stored responses answer with or without a model loaded: they are data, not generation
+        retrieveResponse: async ({params}) => ({status: 200, body: stored.retrieve(params.response_id)}),
+        deleteResponse: async ({params}) => ({status: 200, body: stored.delete(params.response_id)}),
+        listInputItems: async ({params, query}) => ({status: 200, body: stored.inputItems(params.response_id, query)})
     });
 }
 

@@ -64,7 +64,6 @@ describe("OpenAI adapters through inject()", () => {
     it.each([
         [{input: "Hi", tools: [{type: "web_search"}]}, "tools[0].type"],
         [{input: "Hi", tools: [{type: "function", name: "f"}, {type: "code_interpreter", container: {type: "auto"}}]}, "tools[1].type"],
-        [{input: "Hi", previous_response_id: "resp_1"}, "previous_response_id"],
         [{input: "Hi", include: ["reasoning.encrypted_content"]}, "include[0]"],
         [{input: [{role: "user", content: [{type: "input_text", text: "What is this?"}, {type: "input_image", image_url: "data:,"}]}]}, "input[0].content[1].type"],
         [{input: "Hi", background: true}, "background"],
@@ -75,6 +74,12 @@ describe("OpenAI adapters through inject()", () => {
         const {status, body: error} = await post("/v1/responses", body);
         expect(status).toBe(400);
         expect(error.error.param).toBe(param);
+    });
+
+    it("a previous_response_id nothing stored is a 404 naming it, without a model", async () => {
+        const {status, body} = await post("/v1/responses", {input: "Hi", previous_response_id: "resp_1"});
+        expect(status).toBe(404);
+        expect(body.error).toMatchObject({code: "response_not_found", param: "previous_response_id", type: "invalid_request_error"});
     });
 
     it("an unknown /v1 route is an OpenAI-shaped 404", async () => {

@@ -144,3 +144,65 @@ describe("POST /v1/responses", () => {
         expect(body.error.code).toBe("model_not_found");
     });
 });
+
+describe("stored responses: previous_response_id, GET, DELETE, input_items — across a restart", () => {
+    it("chains three turns over a server restart; each turn's prompt is the stored conversation plus its input", async () => {
+        const dataDir = await mkdtemp(path.join(os.tmpdir(), "tholos-responses-data-"));
+        try {
+            let server = await startTestServer({modelPath: thinking.path, sequences: 1, responsesDir: dataDir});
+            const first = (await create(server, {input: "Turn one.", max_output_tokens: 64})).body;
+            expect(first.store).toBe(true);
+            await server.close();
+
+            // A new server on the same data dir: the first response is still there
+            server = await startTestServer({modelPath: thinking.path, sequences: 1, responsesDir: dataDir});
+            try {
+                expect((await callApi<ResponseObject>(server, `/responses/${first.id}`)).body).toEqual(first);
+                const second = (await create(server, {previous_response_id: first.id, input: "Turn two.", max_output_tokens: 64})).body;
+                expect(second.previous_response_id).toBe(first.id);
+                const third = (await create(server, {previous_response_id: second.id, input: [{role: "user", content: "Turn three."}], max_output_tokens: 64})).body;
+
+                // The same conversation sent whole gives the same prompt: the chain put both earlier turns before it
+                const asked = (text: string) => ({role: "user", content: text});
+                const whole = (await create(server, {
+                    input: [asked("Turn one."), ...first.output, asked("Turn two."), ...second.output, asked("Turn three.")],
+                    max_output_tokens: 64, store: false
+                })).body;
+                expect(third.usage!.input_tokens).toBe(whole.usage!.input_tokens);
+                expect(third.usage!.input_tokens).toBeGreaterThan(second.usage!.input_tokens);
+                // store: false kept nothing
+                expect((await callApi(server, `/responses/${whole.id}`)).status).toBe(404);
+
+                const items = await callApi<{object: string, data: {id: string, role: string, content: {text: string}[]}[], has_more: boolean, first_id: string}>(
+                    server, `/responses/${third.id}/input_items`);
+                expect(items.body).toMatchObject({object: "list", has_more: false});
+                expect(items.body.data.map((item) => [item.role, item.content[0]!.text])).toEqual([["user", "Turn three."]]);
+                expect(items.body.first_id).toMatch(/^msg_/);
+
+                expect((await callApi(server, `/responses/${second.id}`, {method: "DELETE"})).body).toEqual({id: second.id, object: "response", deleted: true});
+                const gone = await callApi<{error: {code: string, param: string}}>(server, `/responses/${second.id}`);
+                expect(gone.status).toBe(404);
+                expect(gone.body.error).toMatchObject({code: "response_not_found", param: "response_id"});
+                const continued = await callApi<{error: {code: string}}>(server, "/responses", {body: {previous_response_id: second.id, input: "Again."}});
+                expect(continued.status).toBe(404);
+            } finally {
+                await server.close();
+            }
+        } finally {
+            await rm(dataDir, {recursive: true, force: true});
+        }
+    });
+
+    it("input_items pages in either order with after and limit", async () => {
+        const conversation = ["one", "two", "three"].map((text) => ({role: "user", content: text}));
+        const {body} = await create(thinkingServer, {input: conversation, max_output_tokens: 64});
+        type Page = {data: {id: string, content: {text: string}[]}[], has_more: boolean, last_id: string};
+        const page = async (query: string) => (await callApi<Page>(thinkingServer, `/responses/${body.id}/input_items?${query}`)).body;
+        const texts = (p: Page) => p.data.map((item) => item.content[0]!.text);
+        expect(texts(await page(""))).toEqual(["three", "two", "one"]);
+        const firstPage = await page("order=asc&limit=2");
+        expect([texts(firstPage), firstPage.has_more]).toEqual([["one", "two"], true]);
+        const rest = await page(`order=asc&limit=2&after=${firstPage.last_id}`);
+        expect([texts(rest), rest.has_more]).toEqual([["three"], false]);
+    });
+});

@@ -1,6 +1,6 @@
 import {randomBytes} from "node:crypto";
 import type {FastifyReply} from "fastify";
-import type {CreateResponseRequest, ResponseObject, ResponseStreamEvent} from "../../../../contract/index.js";
+import type {CreateResponseRequest, ResponseInputItem, ResponseObject, ResponseStreamEvent} from "../../../../contract/index.js";
 import type {Generation} from "../../../engine/generation/Generation.js";
 import type {ServerEngine} from "../../ServerEngine.js";
 import type {ServerLifetime} from "../../ServerLifetime.js";
@@ -9,17 +9,26 @@ import {openEventStream} from "../../routes/openEventStream.js";
 import {withWireParams} from "../../withWireParams.js";
 import {renameResponseParam} from "./renameResponseParam.js";
 import {ResponseOutput} from "./ResponseOutput.js";
-import {toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
+import {toInputItems, toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
+import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
+import {ApiError} from "../../ApiError.js";
 
 /** `POST /v1/responses`: the OpenAI Responses adapter over the engine, whole or streamed as typed events. */
 export async function createResponse(
-    getEngine: () => ServerEngine, body: CreateResponseRequest, reply: FastifyReply, lifetime: ServerLifetime
+    getEngine: () => ServerEngine, body: CreateResponseRequest, reply: FastifyReply, lifetime: ServerLifetime, storage: StoredResponses | null
 ) {
-    const request = toResponseGenerationRequest(body);
+    const earlier = body.previous_response_id == null ? [] : earlierItems(storage, body.previous_response_id);
+    const request = toResponseGenerationRequest(body, earlier);
     const engine = getEngine();
     engine.assertModel(body.model);
     const signal = abortOnClientClose(reply, lifetime.signal);
     const snapshot = responseSnapshot(body, engine.info.id);
+    // Stored before it is sent, in one committed write: an answer a client got is never lost
+    const keep = (response: ResponseObject) => {
+        if (storage != null && body.store !== false)
+            storage.put({response, input: withItemIds(toInputItems(body.input)), previousResponseId: body.previous_response_id ?? null});
+        return response;
+    };
     const generate = (options: Parameters<ServerEngine["generate"]>[1]) =>
         withWireParams(() => engine.generate(request, {signal, ...options}), renameResponseParam);
 
@@ -27,7 +36,7 @@ export async function createResponse(
         const output = new ResponseOutput();
         const result = await generate({onEvent: (event) => output.onEvent(event)});
         output.finish(result.choices[0]!);
-        return {status: 200 as const, body: finished(snapshot, output, result)};
+        return {status: 200 as const, body: keep(finished(snapshot, output, result))};
     }
 
     let sequence = 0;
@@ -43,7 +52,7 @@ export async function createResponse(
             onEvent: (event) => output.onEvent(event)
         });
         output.finish(result.choices[0]!);
-        const response = finished(snapshot, output, result);
+        const response = keep(finished(snapshot, output, result));
         send(response.status === "incomplete" ? {type: "response.incomplete", response} : {type: "response.completed", response});
     }, {
         framing: "event",
@@ -69,7 +78,7 @@ function responseSnapshot(body: CreateResponseRequest, model: string): ResponseO
         model,
         output: [],
         parallel_tool_calls: body.parallel_tool_calls ?? true,
-        previous_response_id: null,
+        previous_response_id: body.previous_response_id ?? null,
         reasoning: {effort: body.reasoning?.effort ?? null, summary: null},
         store: body.store ?? true,
         temperature: body.temperature ?? 1,
@@ -100,4 +109,27 @@ function finished(snapshot: ResponseObject, output: ResponseOutput, result: Gene
             total_tokens: promptTokens + completionTokens
         }
     };
+}
+
+/** The conversation up to and including a stored response: each earlier request's input, then its output, oldest first. */
+function earlierItems(storage: StoredResponses | null, id: string): ResponseInputItem[] {
+    const turns: ResponseInputItem[][] = [];
+    for (let next: string | null = id, depth = 0; next != null && depth < 10_000; depth++) {
+        const stored: StoredResponse | null = storage?.get(next) ?? null;
+        if (stored == null) {
+            // An ancestor gone (deleted or aged out) ends the conversation there; the response named must exist
+            if (next === id) throw new ApiError("response_not_found", `No stored response has the id '${id}' (it may have been stored with store: false, deleted, or aged out).`, "previous_response_id");
+            break;
+        }
+        turns.unshift([...stored.input, ...stored.response.output.map((item) => item as ResponseInputItem)]);
+        next = stored.previousResponseId;
+    }
+    return turns.flat();
+}
+
+/** Input items as `input_items` lists them: each with an id (`msg_…` for messages, `fc_…`/`fco_…` for calls and results). */
+function withItemIds(items: readonly ResponseInputItem[]): ResponseInputItem[] {
+    const prefix = (item: ResponseInputItem) => !("type" in item) || item.type == null || item.type === "message" ? "msg"
+        : item.type === "function_call" ? "fc" : item.type === "function_call_output" ? "fco" : "rs";
+    return items.map((item) => item.id != null ? item : {...item, id: `${prefix(item)}_${randomBytes(12).toString("base64url")}`} as ResponseInputItem);
 }

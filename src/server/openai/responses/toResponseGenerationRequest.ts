@@ -8,10 +8,10 @@ import {toThinking} from "../toThinking.js";
  * naming it: OpenAI's hosted tools (they would reach outside the machine), stored state this server doesn't keep yet,
  * and input a text model can't read.
  */
-export function toResponseGenerationRequest(body: CreateResponseRequest): GenerationRequest {
+export function toResponseGenerationRequest(body: CreateResponseRequest, earlier: readonly ResponseInputItem[] = []): GenerationRequest {
     rejectUnsupported(body);
     return {
-        prompt: {type: "chat", messages: toMessages(body)},
+        prompt: {type: "chat", messages: toMessages(body, earlier)},
         sampling: {temperature: body.temperature ?? undefined, topP: body.top_p ?? undefined, seed: body.seed ?? undefined},
         constraint: toConstraint(body.text?.format),
         tools: body.tools?.map((tool, index): ToolDefinition => {
@@ -33,8 +33,6 @@ function rejectUnsupported(body: CreateResponseRequest) {
     const reject = (param: string, message: string) => {
         throw new ApiError("unsupported_parameter", message, param);
     };
-    if (body.previous_response_id != null)
-        reject("previous_response_id", "This server doesn't keep responses yet, so previous_response_id can't continue one; send the whole conversation as input items.");
     if (body.background === true)
         reject("background", "Background responses aren't supported: the answer comes in the request (or its stream).");
     if (body.conversation != null)
@@ -50,15 +48,26 @@ function rejectUnsupported(body: CreateResponseRequest) {
         reject("top_logprobs", "Log-probabilities aren't in Responses answers yet; /v1/chat/completions has them (logprobs, top_logprobs).");
 }
 
-/** `instructions` as a system message, then the input: function calls join the assistant message they follow. */
-function toMessages(body: CreateResponseRequest): ChatMessage[] {
+/**
+ * `instructions` as a system message, then the earlier turns (`previous_response_id`'s), then the input: function
+ * calls join the assistant message they follow. (As at OpenAI, an earlier response's instructions don't carry over.)
+ */
+function toMessages(body: CreateResponseRequest, earlier: readonly ResponseInputItem[]): ChatMessage[] {
     const messages: ChatMessage[] = body.instructions == null || body.instructions === "" ? [] : [{role: "system", text: body.instructions}];
-    if (typeof body.input === "string") return [...messages, {role: "user", text: body.input}];
-    for (const [index, item] of body.input.entries()) {
+    for (const item of earlier) {
+        const message = toMessage(item, -1, messages.at(-1));
+        if (message != null) messages.push(message);
+    }
+    for (const [index, item] of toInputItems(body.input).entries()) {
         const message = toMessage(item, index, messages.at(-1));
         if (message != null) messages.push(message);
     }
     return messages;
+}
+
+/** The input as items: a string is one user message. */
+export function toInputItems(input: CreateResponseRequest["input"]): ResponseInputItem[] {
+    return typeof input === "string" ? [{type: "message", role: "user", content: input}] : input;
 }
 
 function toMessage(item: ResponseInputItem, index: number, last: ChatMessage | undefined): ChatMessage | null {
