@@ -53,4 +53,8 @@ call /chat/completions '{"messages":[{"role":"user","content":"Say hello in one 
 call /chat/completions '{"messages":[{"role":"user","content":"Hi"}],"max_tokens":8,"stream":true}' 'data: [DONE]'
 call /completions '{"prompt":"Once upon a time","max_tokens":8}' '"object":"text_completion"'
 call /embeddings '{"input":"a cat"}' '"object":"embedding"'
+# Stored in responses.sqlite: better-sqlite3 built for this Node
+call /responses '{"input":"Hi","max_output_tokens":8}' '"object":"response"'
+first="$(sed -n 's/^{"id":"\(resp_[0-9a-f]*\)".*/\1/p' <<<"$(curl -sS --max-time 60 "$base/responses" -H "Authorization: Bearer $key" -H "Content-Type: application/json" -d '{"input":"Hi","max_output_tokens":8}')")"
+call /responses "{\"previous_response_id\":\"$first\",\"input\":\"Again\",\"max_output_tokens\":8}" "\"previous_response_id\":\"$first\""
 echo "smoke: the server answered on Node $(node --version)"
