@@ -158,7 +158,7 @@ export type ResponseOutputItem = z.infer<typeof ResponseOutputItem>;
 export const ResponseUsage = z.object({
     input_tokens: z.number().int(),
     input_tokens_details: z.object({
-        cached_tokens: z.number().int().describe("0: the engine reuses a prompt prefix it still holds, but doesn't count it here yet."),
+        cached_tokens: z.number().int().describe("Input tokens the engine still held from an earlier request (a continued conversation's earlier turns) and didn't read again."),
         cache_write_tokens: z.number().int()
     }),
     output_tokens: z.number().int(),

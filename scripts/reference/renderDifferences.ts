@@ -61,7 +61,7 @@ export function renderDifferences(context: ReferenceContext) {
             "image generation) are a `400` naming the tool's type: nothing leaves the machine. A thinking model's thought is a " +
             "`reasoning` item with its text in `content` (`reasoning_text`) and an empty `summary`; `include: " +
             "[\"reasoning.encrypted_content\"]` is a `400`, as there is nothing to encrypt. `seed` is taken, as on chat. " +
-            "`usage.input_tokens_details.cached_tokens` is 0. Hitting `max_output_tokens` makes the response `incomplete` " +
+            "`usage.input_tokens_details.cached_tokens` counts the prompt the engine still held (no cache writes are billed). Hitting `max_output_tokens` makes the response `incomplete` " +
             "(`response.incomplete` when streamed), as OpenAI does.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +
             "after generation (see [Structured output: what is enforced](#structured-output-what-is-enforced)), so the text " +

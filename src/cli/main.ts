@@ -21,13 +21,15 @@ Usage:
   tholos key copy                  Print the API key to copy (no clipboard from a terminal)
   tholos key regenerate            Replace the API key; the old one stops working at once
   tholos test                      Send a real request with the current key: "answered in N ms (model X)" or why not
+  tholos responses [count]         How many /v1/responses answers are stored (kept 30 days, newest 10 000)
+  tholos responses clear           Delete every stored response (previous_response_id can't continue them any more)
   tholos license show              The installed licence and edition
   tholos license activate <file>   Verify and install a licence file
   tholos license dev               Issue a development Business licence (source checkouts only)
   tholos --help
 
 Environment:
-  THOLOS_HOME       data directory (settings.json, license.json, api-key file, control.sock)
+  THOLOS_HOME       data directory (settings.json, license.json, api-key file, control.sock, responses.sqlite)
   THOLOS_API_KEY    use this API key instead of the stored one (then \`key regenerate\` is refused)
   THOLOS_KEYCHAIN   "never" keeps the key in the 0600 file even where an OS keychain answers (default "auto")
 `;
@@ -43,6 +45,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<void>>>
     port: async () => (await import("./commands/port.js")).portCommand,
     key: async () => (await import("./commands/key.js")).keyCommand,
     test: async () => (await import("./commands/test.js")).testCommand,
+    responses: async () => (await import("./commands/responses.js")).responsesCommand,
     license: async () => (await import("./commands/license.js")).licenseCommand
 };
 

@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {mkdtemp, rm, stat} from "node:fs/promises";
+import {mkdtemp, rm, stat, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import type {ResponseObject} from "../../contract/index.js";
 import {ResponseStore} from "../../src/app/responses/ResponseStore.js";
+import {openAppStores} from "../../src/app/core/openAppStores.js";
 
 /** The Responses API's store: a real SQLite file in a temporary data dir, opened, closed, reopened and killed. */
 let dataDir: string;
@@ -62,6 +63,15 @@ describe("ResponseStore", () => {
         expect(store.clear()).toBe(1);
         expect(store.count()).toBe(0);
         store.close();
+    });
+
+    it("the app's stores keep as many responses as settings.json's responsesMaxCount says", async () => {
+        await writeFile(path.join(dataDir, "settings.json"), JSON.stringify({responsesMaxCount: 2}));
+        const stores = await openAppStores({env: {}, envKey: "tholos-test-key", dataDir});
+        for (const id of ["r1", "r2", "r3"]) put(stores.responses, id);
+        expect(stores.responses.count()).toBe(2);
+        expect(stores.responses.get("r1")).toBeNull();
+        stores.responses.close();
     });
 
     it("refuses a database from a newer release instead of guessing at its schema", () => {

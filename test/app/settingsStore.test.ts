@@ -5,7 +5,7 @@ import {SettingsError} from "../../src/app/settings/SettingsError.js";
 import {SettingsStore} from "../../src/app/settings/SettingsStore.js";
 import {makeTempDir} from "./utils/makeTempDir.js";
 
-const defaults = {enabled: false, port: 8756, gpu: "auto", allowedOrigins: []};
+const defaults = {enabled: false, port: 8756, gpu: "auto", responsesMaxCount: 10_000, responsesMaxAgeDays: 30, allowedOrigins: []};
 const fixedNow = () => new Date("2026-01-02T03:04:05.678Z");
 
 describe("SettingsStore", () => {
@@ -24,7 +24,7 @@ describe("SettingsStore", () => {
         await new SettingsStore({dataDir}).update({enabled: true, port: 9000, threads: 4, gpu: "cpu", allowedOrigins: ["http://localhost:3000"]});
 
         const {settings} = await new SettingsStore({dataDir}).load();
-        expect(settings).toEqual({enabled: true, port: 9000, threads: 4, gpu: "cpu", allowedOrigins: ["http://localhost:3000"]});
+        expect(settings).toEqual({enabled: true, port: 9000, threads: 4, gpu: "cpu", responsesMaxCount: 10_000, responsesMaxAgeDays: 30, allowedOrigins: ["http://localhost:3000"]});
     });
 
     test("a patch value of undefined returns the field to its default", async () => {

@@ -117,6 +117,20 @@ describe("tholos serve, driven by the other commands over the control socket", s
         port = newPort;
     });
 
+    test("`tholos responses` counts what the running server stored; `clear` deletes it while it serves", async () => {
+        const key = (await runCli(["key", "show"], env)).stdout.trim();
+        const headers = {authorization: `Bearer ${key}`, "content-type": "application/json"};
+        const created = await fetch(`http://127.0.0.1:${port}/v1/responses`, {method: "POST", headers, body: JSON.stringify({input: "Hi", max_output_tokens: 4})});
+        const {id} = await created.json() as {id: string};
+        expect((await runCli(["responses"], env)).stdout).toBe("1 response stored.\n");
+        expect((await runCli(["responses", "clear"], env)).stdout).toBe("Cleared 1 response.\n");
+        expect((await fetch(`http://127.0.0.1:${port}/v1/responses/${id}`, {headers})).status).toBe(404);
+        expect((await runCli(["responses", "count"], env)).stdout).toBe("0 responses stored.\n");
+        const wrong = await runCli(["responses", "purge"], env);
+        expect(wrong.code).toBe(2);
+        expect(wrong.stderr).toContain('Unknown action "purge"');
+    });
+
     test("SIGTERM stops it cleanly: prints Off, exits 0, removes the control socket", async () => {
         const code = await serve.stop("SIGTERM");
         expect(code).toBe(0);

@@ -40,5 +40,7 @@ export async function openAppStores(options: OpenAppStoresOptions, deps: Pick<Ap
     const keyStore = deps.keyStore ?? (options.envKey != null
         ? null
         : await KeyStore.open({dataDir, useKeychain: options.useKeychain ?? "auto", onWarning: options.onWarning}));
-    return {dataDir, settings, keyStore, licenseStore: deps.licenseStore ?? new LicenseStore({dataDir}), responses: ResponseStore.open({dataDir})};
+    return {dataDir, settings, keyStore, licenseStore: deps.licenseStore ?? new LicenseStore({dataDir}), responses: ResponseStore.open({
+        dataDir, maxResponses: settings.settings.responsesMaxCount, maxAgeDays: settings.settings.responsesMaxAgeDays
+    })};
 }

@@ -71,6 +71,8 @@ export class ResponseStore implements StoredResponses {
         try {
             db.pragma("journal_mode = WAL");
             db.pragma("synchronous = FULL");
+            // The CLI (`tholos responses clear`) and the running instance may write at once: wait for the other's lock
+            db.pragma("busy_timeout = 5000");
             migrate(db);
             return new ResponseStore(db, options);
         } catch (error) {

@@ -30,6 +30,12 @@ export const settingsSchema = z.object({
     /** Parallel sequences (concurrent generations) in the pool. Absent: engine default. */
     sequences: z.number().int().min(1).max(16).optional(),
 
+    /** Most `/v1/responses` answers kept (`store: true`); the oldest go first. Default: `10000`. */
+    responsesMaxCount: z.number().int().min(1).default(10_000),
+
+    /** Days a stored response is kept. Default: `30`. */
+    responsesMaxAgeDays: z.number().min(0).default(30),
+
     /**
      * Browser origins (e.g. `"http://localhost:3000"`) that get CORS headers.
      * Default: `[]` — no CORS headers at all.

@@ -71,8 +71,12 @@ export async function generateChat(
         : 1;
 
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
+    let cachedPromptTokens: number;
     try {
         await options.sharedPrompt?.prepare(lease.item, prompt);
+        // The prompt's start the sequence already holds (an earlier turn of the same conversation, say) isn't evaluated
+        // again; the last prompt token always is, for its logits
+        cachedPromptTokens = Math.min(lease.item.compareContextTokens(prompt).firstDifferentIndex, promptTokens - 1);
     } catch (error) {
         lease.release();
         throw error;
@@ -92,7 +96,7 @@ export async function generateChat(
                         options.onEvent?.({type: "toolCallArguments", choice, index, text});
                     }
                 }
-                return generation;
+                return cachedPromptTokens > 0 ? {...generation, usage: {...generation.usage, cachedPromptTokens}} : generation;
             }
             if (attempt >= attempts)
                 throw new EngineError("schema_not_satisfied",

@@ -34,5 +34,8 @@ export type GenerationUsage = {
     completionTokens: number,
 
     /** Of `completionTokens`, the thought's (its text; a thinking model's chat answer). Default 0. */
-    reasoningTokens?: number
+    reasoningTokens?: number,
+
+    /** Of `promptTokens`, those the sequence already held and didn't evaluate again (chat prompts). Default 0. */
+    cachedPromptTokens?: number
 };

@@ -62,7 +62,8 @@ export async function generateChoices(
             usage: {
                 promptTokens: results[0]!.usage.promptTokens,
                 completionTokens: results.reduce((sum, result) => sum + result.usage.completionTokens, 0),
-                ...(reasoningTokens > 0 ? {reasoningTokens} : {})
+                ...(reasoningTokens > 0 ? {reasoningTokens} : {}),
+                ...(results[0]!.usage.cachedPromptTokens != null ? {cachedPromptTokens: results[0]!.usage.cachedPromptTokens} : {})
             }
         };
     } finally {

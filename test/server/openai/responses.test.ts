@@ -193,6 +193,26 @@ describe("stored responses: previous_response_id, GET, DELETE, input_items — a
         }
     });
 
+    it("a continued conversation isn't read again: turn 10 evaluates only what turn 9 didn't hold", async () => {
+        let previous: ResponseObject | null = null;
+        const evaluated: number[] = [];
+        for (let turn = 1; turn <= 10; turn++) {
+            const {body}: {body: ResponseObject} = await create(thinkingServer, {
+                input: "Go on.", max_output_tokens: 64, ...(previous == null ? {} : {previous_response_id: previous.id})
+            });
+            if (previous != null) {
+                // The one sequence still holds the last prompt (its answer re-renders differently), so all of it is reused
+                expect(body.usage!.input_tokens_details.cached_tokens, `turn ${turn}`).toBe(previous.usage!.input_tokens);
+                evaluated.push(body.usage!.input_tokens - body.usage!.input_tokens_details.cached_tokens);
+            }
+            previous = body;
+        }
+        // Every turn reads the same few tokens (the last answer as the template renders it, and the new question),
+        // however long the conversation has grown
+        expect(new Set(evaluated).size).toBe(1);
+        expect(previous!.usage!.input_tokens).toBeGreaterThan(8 * evaluated[0]!);
+    });
+
     it("input_items pages in either order with after and limit", async () => {
         const conversation = ["one", "two", "three"].map((text) => ({role: "user", content: text}));
         const {body} = await create(thinkingServer, {input: conversation, max_output_tokens: 64});

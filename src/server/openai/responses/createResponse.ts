@@ -94,7 +94,7 @@ function responseSnapshot(body: CreateResponseRequest, model: string): ResponseO
 
 function finished(snapshot: ResponseObject, output: ResponseOutput, result: Generation): ResponseObject {
     const incomplete = result.choices[0]!.finishReason === "length";
-    const {promptTokens, completionTokens, reasoningTokens = 0} = result.usage;
+    const {promptTokens, completionTokens, reasoningTokens = 0, cachedPromptTokens = 0} = result.usage;
     return {
         ...snapshot,
         status: incomplete ? "incomplete" : "completed",
@@ -103,7 +103,7 @@ function finished(snapshot: ResponseObject, output: ResponseOutput, result: Gene
         output: [...output.items],
         usage: {
             input_tokens: promptTokens,
-            input_tokens_details: {cached_tokens: 0, cache_write_tokens: 0},
+            input_tokens_details: {cached_tokens: cachedPromptTokens, cache_write_tokens: 0},
             output_tokens: completionTokens,
             output_tokens_details: {reasoning_tokens: reasoningTokens},
             total_tokens: promptTokens + completionTokens
