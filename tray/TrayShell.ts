@@ -166,6 +166,7 @@ export class TrayShell {
         ipcMain.handle(bridgeChannels.copyFirstCall, () => handlers.copyFirstCall());
         ipcMain.handle(bridgeChannels.setPort, (_event, port: unknown) => handlers.setPort(Number(port)));
         ipcMain.handle(bridgeChannels.chooseModel, () => handlers.chooseModel());
+        ipcMain.handle(bridgeChannels.clearStoredResponses, () => handlers.clearStoredResponses());
         ipcMain.handle(bridgeChannels.unloadModel, () => handlers.unloadModel());
     }
 

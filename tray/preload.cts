@@ -16,7 +16,8 @@ const channels = {
     copyFirstCall: "tholos:copy-first-call",
     setPort: "tholos:set-port",
     chooseModel: "tholos:choose-model",
-    unloadModel: "tholos:unload-model"
+    unloadModel: "tholos:unload-model",
+    clearStoredResponses: "tholos:clear-stored-responses"
 } as const;
 const stateChannel = "tholos:state";
 
@@ -34,7 +35,8 @@ const bridge: TholosBridge = {
     copyFirstCall: () => ipcRenderer.invoke(channels.copyFirstCall),
     setPort: (port) => ipcRenderer.invoke(channels.setPort, port),
     chooseModel: () => ipcRenderer.invoke(channels.chooseModel),
-    unloadModel: () => ipcRenderer.invoke(channels.unloadModel)
+    unloadModel: () => ipcRenderer.invoke(channels.unloadModel),
+    clearStoredResponses: () => ipcRenderer.invoke(channels.clearStoredResponses)
 };
 
 contextBridge.exposeInMainWorld("tholos", bridge);

@@ -89,7 +89,19 @@ export class AppCore {
             createServer: deps.createServer,
             responseValidation: options.responseValidation,
             logger: options.logger,
-            responses: params.stores.responses
+            // Each stored answer changes the count the Settings window shows
+            responses: {
+                put: (stored) => {
+                    params.stores.responses.put(stored);
+                    this.#emit();
+                },
+                get: (id) => params.stores.responses.get(id),
+                delete: (id) => {
+                    const deleted = params.stores.responses.delete(id);
+                    this.#emit();
+                    return deleted;
+                }
+            }
         });
     }
 
@@ -166,6 +178,7 @@ export class AppCore {
                 masked: this.#key == null ? null : maskApiKey(this.#key)
             },
             settingsProblem: this.#stores.settings.problem?.message ?? null,
+            storedResponses: this.#disposed ? 0 : this.#stores.responses.count(),
             pid: process.pid
         };
     }
@@ -246,6 +259,14 @@ export class AppCore {
         this.#config.modelPath = resolved;
         await this.#persist({modelPath: resolved});
         return info;
+    }
+
+    /** Deletes every stored response (they can't be continued any more); returns how many there were. */
+    public clearStoredResponses(): number {
+        this.#assertOpen();
+        const cleared = this.#stores.responses.clear();
+        this.#emit();
+        return cleared;
     }
 
     /** Stops serving, frees the model and forgets it (saved). */

@@ -52,6 +52,9 @@ export type AppState = {
     /** A corrupt settings file that was moved aside at start, in one sentence; else `null`. */
     readonly settingsProblem: string | null,
 
+    /** `/v1/responses` answers stored for `previous_response_id` (the data dir's `responses.sqlite`). */
+    readonly storedResponses: number,
+
     /** Process id of the instance holding this state. */
     readonly pid: number
 };

@@ -23,6 +23,7 @@ function makeState(patch: Partial<AppState> = {}): AppState {
         model: {state: "none"},
         apiKey: {source: "file", location: "file /tmp/api-key (0600)", masked: "tholos_…abcd"},
         settingsProblem: null,
+        storedResponses: 0,
         pid: 1,
         ...patch
     };

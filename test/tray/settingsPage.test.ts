@@ -74,7 +74,8 @@ async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<Open
             copyFirstCall: call("copyFirstCall"),
             setPort: call("setPort"),
             chooseModel: call("chooseModel"),
-            unloadModel: call("unloadModel")
+            unloadModel: call("unloadModel"),
+            clearStoredResponses: call("clearStoredResponses")
         });
     });
     const unsubscribe = core.onStateChange((state) => {
@@ -178,6 +179,35 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
 
         await page.locator("#test").click();
         await expect.poll(() => page.locator("#key-result").textContent(), {timeout: 20_000}).toMatch(/^Test passed: answered in/);
+        expect(problems).toEqual([]);
+    });
+
+    test("Stored responses shows how many /v1/responses answers are kept; Clear asks first, then empties the store", async () => {
+        const {page, core, problems} = await openSettings({session: {enabled: true, modelPath}});
+        await core.start();
+        await expect.poll(() => page.locator("#status").textContent()).toMatch(runningPattern);
+        expect(await page.locator("#stored-responses").textContent()).toBe("None");
+        expect(await page.locator("#clear-responses").isDisabled()).toBe(true);
+
+        const port = core.state.listeningPort!;
+        const headers = {authorization: `Bearer ${core.copyKey()}`, "content-type": "application/json"};
+        const ids: string[] = [];
+        for (const input of ["Hi", "Hello"]) {
+            const created = await fetch(`http://127.0.0.1:${port}/v1/responses`, {method: "POST", headers, body: JSON.stringify({input, max_output_tokens: 4})});
+            ids.push((await created.json() as {id: string}).id);
+        }
+        await expect.poll(() => page.locator("#stored-responses").textContent()).toBe("2 (kept for previous_response_id)");
+
+        await page.locator("#clear-responses").click();
+        expect(await page.locator("#clear-responses-confirm").isVisible()).toBe(true);
+        await page.locator("#clear-responses-cancel").click();
+        expect(core.state.storedResponses).toBe(2);
+
+        await page.locator("#clear-responses").click();
+        await page.locator("#clear-responses-confirm-button").click();
+        await expect.poll(() => page.locator("#responses-result").textContent()).toBe("Cleared 2 stored responses.");
+        await expect.poll(() => page.locator("#stored-responses").textContent()).toBe("None");
+        expect((await fetch(`http://127.0.0.1:${port}/v1/responses/${ids[0]}`, {headers})).status).toBe(404);
         expect(problems).toEqual([]);
     });
 

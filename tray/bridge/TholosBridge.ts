@@ -26,7 +26,10 @@ export type TholosBridge = {
 
     /** Opens the .gguf file dialog in main and loads the chosen file. */
     readonly chooseModel: () => Promise<BridgeResult>,
-    readonly unloadModel: () => Promise<BridgeResult>
+    readonly unloadModel: () => Promise<BridgeResult>,
+
+    /** The page has already asked for confirmation. */
+    readonly clearStoredResponses: () => Promise<BridgeResult>
 };
 
 /** The `ipcMain.handle` channels, one per request method of `TholosBridge`. */
@@ -39,7 +42,8 @@ export const bridgeChannels = {
     copyFirstCall: "tholos:copy-first-call",
     setPort: "tholos:set-port",
     chooseModel: "tholos:choose-model",
-    unloadModel: "tholos:unload-model"
+    unloadModel: "tholos:unload-model",
+    clearStoredResponses: "tholos:clear-stored-responses"
 } as const satisfies Record<Exclude<keyof TholosBridge, "onState">, string>;
 
 /** Main → page: the new `AppState`. */

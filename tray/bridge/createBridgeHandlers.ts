@@ -50,6 +50,10 @@ export function createBridgeHandlers(core: AppCore, deps: BridgeHandlerDeps): Br
         unloadModel: () => attempt(async () => {
             await core.unloadModel();
             return "Model unloaded.";
+        }),
+        clearStoredResponses: () => attempt(async () => {
+            const cleared = core.clearStoredResponses();
+            return `Cleared ${cleared} stored ${cleared === 1 ? "response" : "responses"}.`;
         })
     };
 }

@@ -84,6 +84,10 @@
         }
         /** @type {HTMLButtonElement} */ ($("load-model")).disabled = model.state === "loading";
         /** @type {HTMLButtonElement} */ ($("unload-model")).disabled = model.state !== "loaded" && model.state !== "failed";
+
+        const stored = next.storedResponses;
+        $("stored-responses").textContent = stored === 0 ? "None" : `${stored} (kept for previous_response_id)`;
+        /** @type {HTMLButtonElement} */ ($("clear-responses")).disabled = stored === 0;
     }
 
     /** Runs a bridge call with its button disabled meanwhile. */
@@ -152,6 +156,20 @@
     }));
     $("unload-model").addEventListener("click", () => busy($("unload-model"), async () => {
         showResult("model-result", await tholos.unloadModel());
+    }));
+
+    $("clear-responses").addEventListener("click", () => {
+        clearResult("responses-result");
+        $("clear-responses-confirm").hidden = false;
+        $("clear-responses-cancel").focus();
+    });
+    $("clear-responses-cancel").addEventListener("click", () => {
+        $("clear-responses-confirm").hidden = true;
+        $("clear-responses").focus();
+    });
+    $("clear-responses-confirm-button").addEventListener("click", () => busy($("clear-responses-confirm-button"), async () => {
+        $("clear-responses-confirm").hidden = true;
+        showResult("responses-result", await tholos.clearStoredResponses());
     }));
 
     tholos.onState(render);
