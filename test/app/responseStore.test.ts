@@ -49,6 +49,13 @@ describe("ResponseStore", () => {
         raw.close();
     });
 
+    it("creates a data dir that doesn't exist yet (a first start), for the user only", async () => {
+        const fresh = path.join(dataDir, "new", "home");
+        ResponseStore.open({dataDir: fresh}).close();
+        expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+        expect((await stat(path.join(fresh, "responses.sqlite"))).mode & 0o777).toBe(0o600);
+    });
+
     it("evicts the oldest beyond maxResponses and anything older than maxAgeDays; clear empties it", () => {
         let now = 0;
         const store = ResponseStore.open({dataDir, maxResponses: 3, maxAgeDays: 1, now: () => now});

@@ -1,4 +1,4 @@
-import {chmodSync, closeSync, openSync} from "node:fs";
+import {chmodSync, closeSync, mkdirSync, openSync} from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type {StoredResponse, StoredResponses} from "../../server/openai/responses/StoredResponses.js";
@@ -63,6 +63,8 @@ export class ResponseStore implements StoredResponses {
     /** Opens (or creates, 0600) the database and brings its schema up to date. */
     static open(options: ResponseStoreOptions): ResponseStore {
         const file = path.join(options.dataDir, "responses.sqlite");
+        // A first start opens the stores before anything else has written to the data dir
+        mkdirSync(options.dataDir, {recursive: true, mode: 0o700});
         // Created before SQLite opens it, so it never exists with the umask's mode; SQLite gives its -wal and -shm files
         // the database file's mode
         closeSync(openSync(file, "a", 0o600));

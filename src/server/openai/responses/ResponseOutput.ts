@@ -3,9 +3,9 @@ import type {ResponseOutputItem, ResponseStreamEvent} from "../../../../contract
 import type {GenerationChoice} from "../../../engine/generation/Generation.js";
 import type {GenerationEvent} from "../../../engine/generation/GenerationEvent.js";
 
-/** Distributive, so each event keeps its own fields. */
-type Unsequenced<T> = T extends unknown ? Omit<T, "sequence_number"> : never;
-type Emit = (event: Unsequenced<ResponseStreamEvent>) => void;
+/** A stream event before the stream numbers it (distributive, so each event keeps its own fields). */
+export type UnsequencedEvent = ResponseStreamEvent extends infer T ? T extends unknown ? Omit<T, "sequence_number"> : never : never;
+type Emit = (event: UnsequencedEvent) => void;
 
 const itemId = (prefix: "msg" | "rs" | "fc") => `${prefix}_${randomBytes(12).toString("base64url")}`;
 

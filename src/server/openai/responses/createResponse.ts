@@ -1,6 +1,6 @@
 import {randomBytes} from "node:crypto";
 import type {FastifyReply} from "fastify";
-import type {CreateResponseRequest, ResponseInputItem, ResponseObject, ResponseStreamEvent} from "../../../../contract/index.js";
+import type {CreateResponseRequest, ResponseInputItem, ResponseObject} from "../../../../contract/index.js";
 import type {Generation} from "../../../engine/generation/Generation.js";
 import type {ServerEngine} from "../../ServerEngine.js";
 import type {ServerLifetime} from "../../ServerLifetime.js";
@@ -8,7 +8,7 @@ import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 import {openEventStream} from "../../routes/openEventStream.js";
 import {withWireParams} from "../../withWireParams.js";
 import {renameResponseParam} from "./renameResponseParam.js";
-import {ResponseOutput} from "./ResponseOutput.js";
+import {ResponseOutput, type UnsequencedEvent} from "./ResponseOutput.js";
 import {toInputItems, toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
 import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
 import {ApiError} from "../../ApiError.js";
@@ -41,7 +41,7 @@ export async function createResponse(
 
     let sequence = 0;
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
-        const send = (event: DistributiveOmit<ResponseStreamEvent, "sequence_number">) => events.send({...event, sequence_number: sequence++});
+        const send = (event: UnsequencedEvent) => events.send({...event, sequence_number: sequence++});
         const output = new ResponseOutput(send);
         const result = await generate({
             onStart() {
@@ -60,8 +60,6 @@ export async function createResponse(
     });
     return {status: 200 as const, body: stream};
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The response as it stands before any output: what `response.created` carries, and what the answer completes. */
 function responseSnapshot(body: CreateResponseRequest, model: string): ResponseObject {

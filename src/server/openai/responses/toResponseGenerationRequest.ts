@@ -5,8 +5,8 @@ import {toThinking} from "../toThinking.js";
 
 /**
  * A Responses body → the engine's request. Every field the contract accepts is mapped here or refused here with a 400
- * naming it: OpenAI's hosted tools (they would reach outside the machine), stored state this server doesn't keep yet,
- * and input a text model can't read.
+ * naming it: OpenAI's hosted tools (they would reach outside the machine), state kept at OpenAI (background runs,
+ * conversations, prompt templates), and input a text model can't read.
  */
 export function toResponseGenerationRequest(body: CreateResponseRequest, earlier: readonly ResponseInputItem[] = []): GenerationRequest {
     rejectUnsupported(body);
