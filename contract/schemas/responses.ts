@@ -86,6 +86,12 @@ export const ResponseReasoningOptions = z.object({
     generate_summary: z.string().nullish()
 });
 
+/** OpenAI's `include` values (`IncludeEnum`). */
+const includeValues = [
+    "file_search_call.results", "web_search_call.results", "web_search_call.action.sources", "message.input_image.image_url",
+    "computer_call_output.output.image_url", "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs"
+] as const;
+
 export const CreateResponseRequest = z.object({
     model: z.string().optional().describe("The model id; any id but the loaded model's is a 404 `model_not_found`. Default: the model loaded in the app."),
     input: z.union([z.string(), z.array(ResponseInputItem)]).describe("A user message, or the conversation as input items."),
@@ -102,7 +108,7 @@ export const CreateResponseRequest = z.object({
         verbosity: z.string().nullish().describe("Accepted and ignored.")
     }).nullish(),
     reasoning: ResponseReasoningOptions.nullish(),
-    include: z.array(z.string()).nullish().describe("Not supported: any inclusion is a 400 (reasoning comes unencrypted in each reasoning item's `content`; the other inclusions are hosted tools' results)."),
+    include: z.array(z.enum(includeValues)).nullish().describe("Accepted; `reasoning.encrypted_content` gives each reasoning item an `encrypted_content` that is its text, unencrypted (nothing leaves the machine, and clients only send it back); `message.output_text.logprobs` is a 400 (chat completions have logprobs); the others name hosted tools' results, which never occur here."),
     stream: z.boolean().nullish().describe("Send the answer as server-sent events (`event:` and `data:` lines). Default `false`."),
     store: z.boolean().nullish().describe("Keep the response and its input in the app's data dir (SQLite), for `previous_response_id`, `GET` and `DELETE`; kept across restarts, for 30 days or the newest 10 000. Default `true`, as OpenAI."),
     previous_response_id: z.string().nullish().describe("Continue a stored response: its conversation (each earlier input and output) comes before this input; its `instructions` don't carry over. An id that isn't stored is a 404 `response_not_found`."),
@@ -140,6 +146,7 @@ export const ResponseReasoningItem = z.object({
     id: z.string(),
     summary: z.array(z.never()).describe("Always empty: the reasoning itself is `content`."),
     content: z.array(ReasoningText),
+    encrypted_content: z.string().optional().describe("With `include: [\"reasoning.encrypted_content\"]`: the reasoning text itself, not encrypted."),
     status: z.enum(["in_progress", "completed", "incomplete"])
 });
 

@@ -59,8 +59,9 @@ export function renderDifferences(context: ReferenceContext) {
             "`previous_response_id` continues them across restarts, for 30 days or the newest 10 000. `background` and " +
             "`conversation` are a `400`. OpenAI's hosted tools (web search, file search, code interpreter, computer use, MCP, " +
             "image generation) are a `400` naming the tool's type: nothing leaves the machine. A thinking model's thought is a " +
-            "`reasoning` item with its text in `content` (`reasoning_text`) and an empty `summary`; `include: " +
-            "[\"reasoning.encrypted_content\"]` is a `400`, as there is nothing to encrypt. `seed` is taken, as on chat. " +
+            "`reasoning` item with its text in `content` (`reasoning_text`) and an empty `summary`; with `include: " +
+            "[\"reasoning.encrypted_content\"]` (Codex-style clients send it) its `encrypted_content` is that text, not " +
+            "encrypted, since nothing leaves the machine. `seed` is taken, as on chat. " +
             "`usage.input_tokens_details.cached_tokens` counts the prompt the engine still held (no cache writes are billed). Hitting `max_output_tokens` makes the response `incomplete` " +
             "(`response.incomplete` when streamed), as OpenAI does.",
             "- **Structured output is always strict.** `json_object` and `json_schema` are enforced by a grammar and a check " +

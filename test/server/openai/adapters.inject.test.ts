@@ -64,7 +64,8 @@ describe("OpenAI adapters through inject()", () => {
     it.each([
         [{input: "Hi", tools: [{type: "web_search"}]}, "tools[0].type"],
         [{input: "Hi", tools: [{type: "function", name: "f"}, {type: "code_interpreter", container: {type: "auto"}}]}, "tools[1].type"],
-        [{input: "Hi", include: ["reasoning.encrypted_content"]}, "include[0]"],
+        [{input: "Hi", include: ["message.output_text.logprobs"]}, "include[0]"],
+        [{input: "Hi", include: ["reasoning.encrypted_content", "everything"]}, "include[1]"],
         [{input: [{role: "user", content: [{type: "input_text", text: "What is this?"}, {type: "input_image", image_url: "data:,"}]}]}, "input[0].content[1].type"],
         [{input: "Hi", background: true}, "background"],
         [{input: "Hi", top_logprobs: 3}, "top_logprobs"],

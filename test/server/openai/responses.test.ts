@@ -79,6 +79,17 @@ describe("POST /v1/responses", () => {
         expect((events[0] as Extract<ResponseStreamEvent, {type: "response.created"}>).response).toMatchObject({status: "in_progress", output: []});
     });
 
+    it("include reasoning.encrypted_content gives the reasoning item its text, unencrypted, which can be sent back", async () => {
+        const {body} = await create(thinkingServer, {input: "Say hello.", include: ["reasoning.encrypted_content"], store: false, max_output_tokens: 64});
+        expect(body.output[0]).toMatchObject({type: "reasoning", encrypted_content: "The user wants a greeting."});
+        const stream = await streamApi<ResponseStreamEvent>(thinkingServer, "/responses", {input: "Say hello.", include: ["reasoning.encrypted_content"], max_output_tokens: 64});
+        const done = stream.chunks.find((event) => event.type === "response.output_item.done");
+        expect(done).toMatchObject({item: {type: "reasoning", encrypted_content: "The user wants a greeting."}});
+        const next = await create(thinkingServer, {input: [{role: "user", content: "Say hello."}, ...body.output, {role: "user", content: "Again."}], max_output_tokens: 64});
+        expect(next.status).toBe(200);
+        expect(next.body.output.at(-1)).toMatchObject({type: "message", content: [{text: "Hello there!"}]});
+    });
+
     it("reports max_output_tokens cutting the answer as incomplete", async () => {
         const {body} = await create(thinkingServer, {input: "Say hello.", max_output_tokens: 4});
         expect(body).toMatchObject({status: "incomplete", incomplete_details: {reason: "max_output_tokens"}});

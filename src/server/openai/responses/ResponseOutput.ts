@@ -25,8 +25,12 @@ export class ResponseOutput {
     readonly #items: ResponseOutputItem[] = [];
     #open: OpenItem | null = null;
 
-    constructor(emit: Emit = () => {}) {
+    readonly #includeReasoningText: boolean;
+
+    /** `includeReasoningText`: reasoning items carry their text as `encrypted_content` too (`include` asked for it). */
+    constructor({emit = () => {}, includeReasoningText = false}: {emit?: Emit, includeReasoningText?: boolean} = {}) {
         this.#emit = emit;
+        this.#includeReasoningText = includeReasoningText;
     }
 
     get items(): readonly ResponseOutputItem[] {
@@ -102,6 +106,9 @@ export class ResponseOutput {
         const content = status === "in_progress" ? [] : [this.#part(open.type, open.text)];
         return open.type === "message"
             ? {type: "message", id: open.id, status, role: "assistant", content: content as Extract<ResponseOutputItem, {type: "message"}>["content"]}
-            : {type: "reasoning", id: open.id, summary: [], content: content as Extract<ResponseOutputItem, {type: "reasoning"}>["content"], status};
+            : {
+                type: "reasoning", id: open.id, summary: [], content: content as Extract<ResponseOutputItem, {type: "reasoning"}>["content"],
+                ...(this.#includeReasoningText && status !== "in_progress" ? {encrypted_content: open.text} : {}), status
+            };
     }
 }

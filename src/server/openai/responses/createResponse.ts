@@ -23,6 +23,7 @@ export async function createResponse(
     engine.assertModel(body.model);
     const signal = abortOnClientClose(reply, lifetime.signal);
     const snapshot = responseSnapshot(body, engine.info.id);
+    const includeReasoningText = body.include?.includes("reasoning.encrypted_content") === true;
     // Stored before it is sent, in one committed write: an answer a client got is never lost
     const keep = (response: ResponseObject) => {
         if (storage != null && body.store !== false)
@@ -33,7 +34,7 @@ export async function createResponse(
         withWireParams(() => engine.generate(request, {signal, ...options}), renameResponseParam);
 
     if (body.stream !== true) {
-        const output = new ResponseOutput();
+        const output = new ResponseOutput({includeReasoningText});
         const result = await generate({onEvent: (event) => output.onEvent(event)});
         output.finish(result.choices[0]!);
         return {status: 200 as const, body: keep(finished(snapshot, output, result))};
@@ -42,7 +43,7 @@ export async function createResponse(
     let sequence = 0;
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         const send = (event: UnsequencedEvent) => events.send({...event, sequence_number: sequence++});
-        const output = new ResponseOutput(send);
+        const output = new ResponseOutput({emit: send, includeReasoningText});
         const result = await generate({
             onStart() {
                 onStart();

@@ -39,11 +39,9 @@ function rejectUnsupported(body: CreateResponseRequest) {
         reject("conversation", "Conversations aren't stored on this server; send the whole conversation as input items.");
     if (body.prompt != null)
         reject("prompt", "Prompt templates are stored at OpenAI; send the instructions and input instead.");
-    for (const [index, inclusion] of (body.include ?? []).entries()) {
-        reject(`include[${index}]`, inclusion === "reasoning.encrypted_content"
-            ? "Reasoning isn't encrypted here: it comes as text in each reasoning item's content; drop include."
-            : `"${inclusion}" isn't available on this server; drop include.`);
-    }
+    const logprobs = body.include?.indexOf("message.output_text.logprobs") ?? -1;
+    if (logprobs >= 0)
+        reject(`include[${logprobs}]`, "Log-probabilities aren't in Responses answers yet; /v1/chat/completions has them (logprobs, top_logprobs).");
     if (body.top_logprobs != null && body.top_logprobs !== 0)
         reject("top_logprobs", "Log-probabilities aren't in Responses answers yet; /v1/chat/completions has them (logprobs, top_logprobs).");
 }
