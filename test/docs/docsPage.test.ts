@@ -2,6 +2,7 @@ import {readFile} from "node:fs/promises";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchChromium} from "../support/launchChromium.js";
 import type {Browser} from "playwright-core";
+import {screenshotPath} from "../support/screenshotPath.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 const root = new URL("../../", import.meta.url);
@@ -55,7 +56,7 @@ describe("GET /docs", () => {
             await expect.poll(() => page.locator(`nav.sidebar a:text-is("${summary}")`).count()).toBe(1);
 
         // What a reader first sees, for review (the page is reviewed by eye as well as by these assertions).
-        await page.screenshot({path: new URL("docs/reference.png", root).pathname});
+        await page.screenshot({path: screenshotPath("reference.png")});
 
         // CSS-only tabs: the first sample shows; clicking another label shows that one instead.
         const chat = page.locator(".samples").filter({hasText: "docs/samples/chat.sh"});

@@ -1,5 +1,4 @@
 import net from "node:net";
-import {fileURLToPath} from "node:url";
 import {getLlama, type Llama} from "node-llama-cpp";
 import {launchChromium} from "../support/launchChromium.js";
 import type {Browser, Page} from "playwright-core";
@@ -10,6 +9,7 @@ import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createBridgeHandlers} from "../../tray/bridge/createBridgeHandlers.js";
 import {openTestCore, type OpenTestCoreOptions} from "../app/utils/openTestCore.js";
 import {testModelPath} from "../support/testModelPath.js";
+import {screenshotPath} from "../support/screenshotPath.js";
 import {serveTrayPages} from "./utils/serveTrayPages.js";
 
 // Browser + model: the Settings → Local API Server page in real Chromium, its `window.tholos` bridge backed by the
@@ -19,7 +19,6 @@ let modelPath: string;
 let browser: Browser;
 let pages: Awaited<ReturnType<typeof serveTrayPages>>;
 const loadEngine: LoadEngine = (options) => LlamaEngine.load({...options, llama});
-const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 beforeAll(async () => {
     modelPath = await testModelPath();
@@ -103,7 +102,7 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         expect(await page.locator("#enable").isChecked()).toBe(false);
         expect(await page.locator("#enable").isDisabled()).toBe(false);
         expect(await page.locator("#locked-note").isVisible()).toBe(false);
-        await page.screenshot({path: docs("settings-off.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-off.png"), fullPage: true});
         await core.setPort(0);
 
         await page.locator("#load-model").click();
@@ -141,9 +140,9 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         await expect.poll(() => page.locator("#key-result").textContent(), {timeout: 20_000})
             .toMatch(/^Test passed: answered in \d+ ms \(model stories260K\)$/);
         expect(await page.locator("#key-result").getAttribute("data-ok")).toBe("true");
-        await page.screenshot({path: docs("settings-running.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-running.png"), fullPage: true});
         await page.emulateMedia({colorScheme: "dark"});
-        await page.screenshot({path: docs("settings-running-dark.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-running-dark.png"), fullPage: true});
         await page.emulateMedia({colorScheme: "light"});
 
         await page.locator("#copy-first-call").click();
@@ -163,7 +162,7 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         await page.locator("#regenerate-key").click();
         expect(await page.locator("#regenerate-confirm").isVisible()).toBe(true);
         expect(await page.locator("#confirm-text").textContent()).toContain("Any script using the old key stops working");
-        await page.screenshot({path: docs("settings-regenerate.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-regenerate.png"), fullPage: true});
         await page.locator("#regenerate-cancel").click();
         expect(await page.locator("#regenerate-confirm").isVisible()).toBe(false);
         expect(core.copyKey()).toBe(oldKey);
@@ -219,7 +218,7 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         expect(await page.locator("#locked-note").isVisible()).toBe(true);
         expect(await page.locator("#locked-note").textContent()).toContain("Business edition");
         expect(await page.locator("#test").isDisabled()).toBe(true);
-        await page.screenshot({path: docs("settings-locked.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-locked.png"), fullPage: true});
 
         // Even a forced click can't switch it on: the core refuses.
         await page.locator("#enable").click({force: true}).catch(() => undefined);
@@ -238,7 +237,7 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         await core.start();
         await expect.poll(() => page.locator("#status").textContent()).toMatch(new RegExp(`^Error — port ${busyPort} is already in use`));
         expect(await page.locator("#status-row").getAttribute("data-kind")).toBe("error");
-        await page.screenshot({path: docs("settings-error.png"), fullPage: true});
+        await page.screenshot({path: screenshotPath("settings-error.png"), fullPage: true});
 
         const free = net.createServer();
         await new Promise<void>((resolve) => free.listen(0, "127.0.0.1", resolve));
