@@ -152,12 +152,12 @@ const runs: Record<string, SampleRun> = {
     "chat.py": {
         check(output) {
             expect(output).toMatch(/^finish_reason: (stop|length)$/m);
-            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': \d+, 'total_tokens': \d+\}$/m);
+            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': \d+, 'total_tokens': \d+, 'prompt_tokens_details': \{'cached_tokens': \d+\}, 'completion_tokens_details': \{'reasoning_tokens': \d+\}\}$/m);
         }
     },
     "stream.py": {
         check(output) {
-            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': [1-9]\d*, 'total_tokens': \d+\}$/m);
+            expect(output).toMatch(/^usage: \{'prompt_tokens': \d+, 'completion_tokens': [1-9]\d*, 'total_tokens': \d+, 'prompt_tokens_details': \{'cached_tokens': \d+\}, 'completion_tokens_details': \{'reasoning_tokens': \d+\}\}$/m);
             expect(output.split("\nusage:")[0]!.trim().length).toBeGreaterThan(0);
         }
     },
@@ -176,7 +176,7 @@ const runs: Record<string, SampleRun> = {
     "chat-openai.mjs": {
         check(output) {
             expect(output).toMatch(/^finish_reason: (stop|length)$/m);
-            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+,\s*prompt_tokens_details: \{ cached_tokens: \d+ \},\s*completion_tokens_details: \{ reasoning_tokens: \d+ \}\s*\}/);
         }
     },
     "stream-openai.mjs": {
@@ -204,7 +204,7 @@ const runs: Record<string, SampleRun> = {
     },
     "chat-fetch.mjs": {
         check(output) {
-            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+,\s*prompt_tokens_details: \{ cached_tokens: \d+ \},\s*completion_tokens_details: \{ reasoning_tokens: \d+ \}\s*\}/);
         }
     },
     "stream-fetch.mjs": {
@@ -222,7 +222,7 @@ const runs: Record<string, SampleRun> = {
         runner: "typescript",
         check(output) {
             expect(output).toMatch(/^model: stories260K \d+ tokens of context$/m);
-            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+\s*\}/);
+            expect(output).toMatch(/usage: \{\s*prompt_tokens: \d+,\s*completion_tokens: \d+,\s*total_tokens: \d+,\s*prompt_tokens_details: \{ cached_tokens: \d+ \},\s*completion_tokens_details: \{ reasoning_tokens: \d+ \}\s*\}/);
         }
     },
     "chat-openapi-fetch.ts": {

@@ -42,6 +42,7 @@ describe("reasoning (Qwen 3 template, scripted model)", () => {
         expect(body.choices[0]!.finish_reason).toBe("stop");
         // Every script token was generated and is counted, the thought's included (not the end-of-turn token).
         expect(body.usage.completion_tokens).toBe(created.scriptTokens.length - 1);
+        expect(body.usage.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0);
     });
 
     it("streams reasoning_content deltas first, then the content, with the same usage", async () => {

@@ -73,6 +73,15 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(plain.scriptTokens.length - 1);
     });
 
+    it("usage says how much of a continued conversation's prompt was cached (one sequence, so the last prompt is held)", async () => {
+        const first = await callApi<CreateChatCompletionResponse>(plainServer, "/chat/completions", {body: {messages: question, max_tokens: 32}});
+        const second = await callApi<CreateChatCompletionResponse>(plainServer, "/chat/completions", {body: {
+            messages: [...question, {role: "assistant", content: first.body.choices[0]!.message.content}, {role: "user", content: "And again?"}], max_tokens: 32
+        }});
+        expect(second.body.usage.prompt_tokens_details?.cached_tokens).toBe(first.body.usage.prompt_tokens);
+        expect(second.body.usage.completion_tokens_details?.reasoning_tokens).toBe(0);
+    });
+
     it.each([{temperature: 0}, {temperature: 1.5, seed: 11}])("makes two calls in one turn as tool_calls (%o)", async (sampling) => {
         const {status, body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions",
             {body: {messages: question, tools, max_tokens: 256, ...sampling}});

@@ -46,7 +46,7 @@ export async function createChatCompletion(
                 logprobs: toChatLogprobs(choice.logprobs),
                 finish_reason: toFinishReason(choice.finishReason)
             })),
-            usage: toOpenAiUsage(result.usage)
+            usage: toOpenAiUsage(result.usage, {details: true})
         };
         return {status: 200 as const, body: response};
     }
@@ -80,7 +80,7 @@ export async function createChatCompletion(
             }
         });
         events.send(chunk(result.choices.map((choice, index) => delta(index, {}, toFinishReason(choice.finishReason)))));
-        if (includeUsage) events.send(chunk([], toOpenAiUsage(result.usage)));
+        if (includeUsage) events.send(chunk([], toOpenAiUsage(result.usage, {details: true})));
     });
     return {status: 200 as const, body: stream};
 }
