@@ -6,7 +6,7 @@ import type {ServerLifetime} from "../../ServerLifetime.js";
 import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 import {openEventStream} from "../../routes/openEventStream.js";
 import {withWireParams} from "../../withWireParams.js";
-import {renameChatParam} from "../renameChatParam.js";
+import {chatParamNames} from "./chatParamNames.js";
 import {responseIdentity} from "../responseIdentity.js";
 import {toFinishReason} from "../toFinishReason.js";
 import {toOpenAiUsage} from "../toOpenAiUsage.js";
@@ -25,7 +25,7 @@ export async function createChatCompletion(
     const signal = abortOnClientClose(reply, lifetime.signal);
     const identity = responseIdentity(engine, "chatcmpl");
     const generate = (options: Parameters<ServerEngine["generate"]>[1]) =>
-        withWireParams(() => engine.generate(request, {signal, ...options}), renameChatParam);
+        withWireParams(() => engine.generate(request, {signal, ...options}), chatParamNames);
 
     if (body.stream !== true) {
         const result = await generate({});

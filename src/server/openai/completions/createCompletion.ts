@@ -6,7 +6,7 @@ import type {ServerLifetime} from "../../ServerLifetime.js";
 import {ApiError} from "../../ApiError.js";
 import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 import {openEventStream} from "../../routes/openEventStream.js";
-import {withWireParams} from "../../withWireParams.js";
+import {withWireParams, type WireParamNames} from "../../withWireParams.js";
 import {toInputList} from "../toInputList.js";
 import {responseIdentity} from "../responseIdentity.js";
 import {toSampling} from "../toSampling.js";
@@ -23,8 +23,9 @@ function rejectUnsupported(body: CreateCompletionRequest) {
 }
 
 /** Engine parameter names → Completions fields. */
-const renames: Record<string, string> = {"sampling.tokenBias": "logit_bias", maxTokens: "max_tokens", choices: "n", topLogprobs: "logprobs"};
-const renameParam = (param: string) => renames[param] ?? param;
+const completionParamNames: WireParamNames = [
+    [/^sampling\.tokenBias$/, "logit_bias"], [/^maxTokens$/, "max_tokens"], [/^choices$/, "n"], [/^topLogprobs$/, "logprobs"]
+];
 
 /**
  * `POST /v1/completions`: the OpenAI (legacy) Completions adapter, whole or streamed: `n` choices per prompt, prompt
@@ -56,7 +57,7 @@ export async function createCompletion(
         usage.total_tokens += more.total_tokens;
     };
     const generate = (prompt: string | number[], options: Parameters<ServerEngine["generate"]>[1]) =>
-        withWireParams(() => engine.generate(requestFor(prompt), {signal, ...options}), renameParam);
+        withWireParams(() => engine.generate(requestFor(prompt), {signal, ...options}), completionParamNames);
 
     if (body.stream !== true) {
         const choices: CreateCompletionResponse["choices"] = [];

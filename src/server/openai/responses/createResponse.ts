@@ -7,7 +7,7 @@ import type {ServerLifetime} from "../../ServerLifetime.js";
 import {abortOnClientClose} from "../../routes/abortOnClientClose.js";
 import {openEventStream} from "../../routes/openEventStream.js";
 import {withWireParams} from "../../withWireParams.js";
-import {renameResponseParam} from "./renameResponseParam.js";
+import {responseParamNames} from "./responseParamNames.js";
 import {ResponseOutput, type UnsequencedEvent} from "./ResponseOutput.js";
 import {toInputItems, toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
 import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
@@ -31,7 +31,7 @@ export async function createResponse(
         return response;
     };
     const generate = (options: Parameters<ServerEngine["generate"]>[1]) =>
-        withWireParams(() => engine.generate(request, {signal, ...options}), renameResponseParam);
+        withWireParams(() => engine.generate(request, {signal, ...options}), responseParamNames);
 
     if (body.stream !== true) {
         const output = new ResponseOutput({includeReasoningText});

@@ -1,5 +1,7 @@
-/** Engine parameter names → OpenAI Chat Completions fields, most specific first. */
-const renames: [RegExp, string][] = [
+import type {WireParamNames} from "../../withWireParams.js";
+
+/** Engine parameter names → OpenAI Chat Completions fields. */
+export const chatParamNames: WireParamNames = [
     [/^prompt\.messages\[(\d+)\]\.toolCallId$/, "messages[$1].tool_call_id"],
     [/^prompt\.messages\[(\d+)\]\.toolCalls$/, "messages[$1].tool_calls"],
     [/^prompt(\.messages)?/, "messages"],
@@ -12,9 +14,3 @@ const renames: [RegExp, string][] = [
     [/^choices$/, "n"],
     [/^topLogprobs$/, "top_logprobs"]
 ];
-
-export function renameChatParam(param: string) {
-    for (const [pattern, replacement] of renames)
-        if (pattern.test(param)) return param.replace(pattern, replacement);
-    return param;
-}
