@@ -4,6 +4,7 @@ import {ApiError} from "../../ApiError.js";
 import {toSampling} from "../toSampling.js";
 import {toStopList} from "../toStopList.js";
 import {toThinking} from "../toThinking.js";
+import {textContent} from "../textContent.js";
 
 /**
  * A Chat Completions body → the engine's request. Every field the contract accepts is either mapped here or refused
@@ -46,28 +47,18 @@ function toChatMessage(message: ChatRequestMessage, index: number): ChatMessage 
     switch (message.role) {
         case "system":
         case "developer":
-            return {role: "system", text: contentText(message.content, index)};
+            return {role: "system", text: textContent(message.content, ["text"], `messages[${index}].content`)};
         case "user":
-            return {role: "user", text: contentText(message.content, index)};
+            return {role: "user", text: textContent(message.content, ["text"], `messages[${index}].content`)};
         case "assistant":
             return {
                 role: "assistant",
-                text: message.content == null ? "" : contentText(message.content, index),
+                text: message.content == null ? "" : textContent(message.content, ["text"], `messages[${index}].content`),
                 toolCalls: message.tool_calls?.map((call) => ({id: call.id, name: call.function.name, arguments: call.function.arguments}))
             };
         case "tool":
-            return {role: "tool", toolCallId: message.tool_call_id, text: contentText(message.content, index)};
+            return {role: "tool", toolCallId: message.tool_call_id, text: textContent(message.content, ["text"], `messages[${index}].content`)};
     }
-}
-
-function contentText(content: Exclude<ChatRequestMessage["content"], null | undefined>, index: number) {
-    if (typeof content === "string") return content;
-    return content.map((part, partIndex) => {
-        if (part.type === "text" && "text" in part) return part.text;
-        throw new ApiError("unsupported_parameter",
-            `messages[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
-            `messages[${index}].content[${partIndex}].type`);
-    }).join("\n");
 }
 
 function toConstraint(format: CreateChatCompletionRequest["response_format"]): GenerationConstraint {

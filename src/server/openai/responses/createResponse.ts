@@ -12,6 +12,7 @@ import {ResponseOutput, type UnsequencedEvent} from "./ResponseOutput.js";
 import {toInputItems, toResponseGenerationRequest} from "./toResponseGenerationRequest.js";
 import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
 import {ApiError} from "../../ApiError.js";
+import {isMessageItem} from "./isMessageItem.js";
 
 /** `POST /v1/responses`: the OpenAI Responses adapter over the engine, whole or streamed as typed events. */
 export async function createResponse(
@@ -128,7 +129,7 @@ function earlierItems(storage: StoredResponses | null, id: string): ResponseInpu
 
 /** Input items as `input_items` lists them: each with an id (`msg_…` for messages, `fc_…`/`fco_…` for calls and results). */
 function withItemIds(items: readonly ResponseInputItem[]): ResponseInputItem[] {
-    const prefix = (item: ResponseInputItem) => !("type" in item) || item.type == null || item.type === "message" ? "msg"
+    const prefix = (item: ResponseInputItem) => isMessageItem(item) ? "msg"
         : item.type === "function_call" ? "fc" : item.type === "function_call_output" ? "fco" : "rs";
     return items.map((item) => item.id != null ? item : {...item, id: `${prefix(item)}_${randomBytes(12).toString("base64url")}`} as ResponseInputItem);
 }

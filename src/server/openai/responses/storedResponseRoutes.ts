@@ -1,6 +1,8 @@
 import type {ResponseInputItem, ResponseInputItemResource} from "../../../../contract/index.js";
 import {ApiError} from "../../ApiError.js";
 import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
+import {textContent} from "../textContent.js";
+import {isMessageItem, responseTextTypes} from "./isMessageItem.js";
 
 /** `GET`, `DELETE` and `GET …/input_items` of `/v1/responses/{id}`, over the stored responses (none: every id is a 404). */
 export function storedResponseRoutes(storage: StoredResponses | null) {
@@ -30,18 +32,16 @@ export function storedResponseRoutes(storage: StoredResponses | null) {
 /** A stored input item as OpenAI lists it: messages' content as parts, every item `completed`. */
 function toResource(item: ResponseInputItem): ResponseInputItemResource {
     const id = item.id!;
-    if (!("type" in item) || item.type == null || item.type === "message") {
-        const message = item as Extract<ResponseInputItem, {role: string}>;
-        const content = typeof message.content === "string"
-            ? [{type: message.role === "assistant" ? "output_text" as const : "input_text" as const, text: message.content}]
-            : message.content.filter((part): part is {type: "input_text" | "output_text", text: string} => "text" in part).map(({type, text}) => ({type, text}));
-        return {type: "message", id, role: message.role, content, status: "completed"};
+    if (isMessageItem(item)) {
+        const content = typeof item.content === "string"
+            ? [{type: item.role === "assistant" ? "output_text" as const : "input_text" as const, text: item.content}]
+            : item.content.filter((part): part is {type: "input_text" | "output_text", text: string} => "text" in part).map(({type, text}) => ({type, text}));
+        return {type: "message", id, role: item.role, content, status: "completed"};
     }
     if (item.type === "function_call")
         return {type: "function_call", id, call_id: item.call_id, name: item.name, arguments: item.arguments, status: "completed"};
     if (item.type === "function_call_output") {
-        const output = typeof item.output === "string" ? item.output : item.output.map((part) => part.text).join("\n");
-        return {type: "function_call_output", id, call_id: item.call_id, output, status: "completed"};
+        return {type: "function_call_output", id, call_id: item.call_id, output: textContent(item.output, responseTextTypes, "output"), status: "completed"};
     }
     const reasoning = item as Extract<ResponseInputItem, {type: "reasoning"}>;
     return {type: "reasoning", id, summary: reasoning.summary ?? [], ...(reasoning.content != null ? {content: reasoning.content} : {})};

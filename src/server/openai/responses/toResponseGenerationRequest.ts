@@ -2,6 +2,8 @@ import type {CreateResponseRequest, ResponseFunctionTool, ResponseInputItem} fro
 import type {ChatMessage, GenerationConstraint, GenerationRequest, ToolChoice, ToolDefinition} from "../../../engine/generation/GenerationRequest.js";
 import {ApiError} from "../../ApiError.js";
 import {toThinking} from "../toThinking.js";
+import {textContent} from "../textContent.js";
+import {isMessageItem, responseTextTypes} from "./isMessageItem.js";
 
 /**
  * A Responses body → the engine's request. Every field the contract accepts is mapped here or refused here with a 400
@@ -69,11 +71,10 @@ export function toInputItems(input: CreateResponseRequest["input"]): ResponseInp
 }
 
 function toMessage(item: ResponseInputItem, index: number, last: ChatMessage | undefined): ChatMessage | null {
-    if (!("type" in item) || item.type == null || item.type === "message") {
-        const message = item as Extract<ResponseInputItem, {role: string}>;
-        const text = contentText(message.content, index);
-        if (message.role === "assistant") return {role: "assistant", text};
-        return {role: message.role === "developer" ? "system" : message.role, text};
+    if (isMessageItem(item)) {
+        const text = textContent(item.content, responseTextTypes, `input[${index}].content`);
+        if (item.role === "assistant") return {role: "assistant", text};
+        return {role: item.role === "developer" ? "system" : item.role, text};
     }
     if (item.type === "function_call") {
         const call = {id: item.call_id, name: item.name, arguments: item.arguments};
@@ -85,21 +86,10 @@ function toMessage(item: ResponseInputItem, index: number, last: ChatMessage | u
         return {role: "assistant", text: "", toolCalls: [call]};
     }
     if (item.type === "function_call_output") {
-        const output = typeof item.output === "string" ? item.output : item.output.map((part) => part.text).join("\n");
-        return {role: "tool", toolCallId: item.call_id, text: output};
+        return {role: "tool", toolCallId: item.call_id, text: textContent(item.output, responseTextTypes, `input[${index}].output`)};
     }
     // An earlier answer's reasoning: templates drop earlier turns' thoughts, so it isn't rendered.
     return null;
-}
-
-function contentText(content: Extract<ResponseInputItem, {role: string}>["content"], index: number) {
-    if (typeof content === "string") return content;
-    return content.map((part, partIndex) => {
-        if ((part.type === "input_text" || part.type === "output_text") && "text" in part) return part.text as string;
-        throw new ApiError("unsupported_parameter",
-            `input[${index}].content[${partIndex}] is of type "${part.type}"; this model only reads text.`,
-            `input[${index}].content[${partIndex}].type`);
-    }).join("\n");
 }
 
 function toConstraint(format: NonNullable<CreateResponseRequest["text"]>["format"]): GenerationConstraint {
