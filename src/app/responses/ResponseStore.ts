@@ -48,6 +48,8 @@ export class ResponseStore implements StoredResponses {
     readonly #select: Database.Statement;
     readonly #remove: Database.Statement;
     readonly #evict: Database.Statement;
+    readonly #count: Database.Statement;
+    readonly #clear: Database.Statement;
 
     private constructor(db: Database.Database, options: ResponseStoreOptions) {
         this.#db = db;
@@ -58,6 +60,9 @@ export class ResponseStore implements StoredResponses {
         this.#select = db.prepare("SELECT response, input, previous_response_id FROM responses WHERE id = ?");
         this.#remove = db.prepare("DELETE FROM responses WHERE id = ?");
         this.#evict = db.prepare(`DELETE FROM responses WHERE created_at < ? OR id NOT IN (SELECT id FROM responses ORDER BY created_at DESC, rowid DESC LIMIT ?)`);
+        // The app core reads the count with every state it publishes
+        this.#count = db.prepare("SELECT count(*) AS n FROM responses");
+        this.#clear = db.prepare("DELETE FROM responses");
     }
 
     /** Opens (or creates, 0600) the database and brings its schema up to date. */
@@ -105,12 +110,12 @@ export class ResponseStore implements StoredResponses {
     }
 
     count(): number {
-        return (this.#db.prepare("SELECT count(*) AS n FROM responses").get() as {n: number}).n;
+        return (this.#count.get() as {n: number}).n;
     }
 
     /** Deletes every stored response; returns how many there were. */
     clear(): number {
-        return this.#db.prepare("DELETE FROM responses").run().changes;
+        return this.#clear.run().changes;
     }
 
     close() {
