@@ -3,6 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse, ErrorResponse} from "../../contract/index.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedToolCalls} from "../support/chatDeltas.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 let server: TestServer;
@@ -62,7 +63,7 @@ describe("forced tool calls", () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages, tools, max_tokens: 300, seed: 5, tool_choice: {type: "function", function: {name: "get_weather"}}});
         expect(stream.done).toBe(true);
-        const deltas = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const deltas = streamedToolCalls(stream.chunks);
         expect(deltas[0]).toMatchObject({index: 0, type: "function", function: {name: "get_weather", arguments: ""}});
         expect(deltas[0]!.id).toMatch(/^call_/);
         expect(deltas.slice(1).every((delta) => delta.index === 0 && delta.id == null && delta.function.name == null)).toBe(true);

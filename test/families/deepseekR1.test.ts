@@ -7,6 +7,7 @@ import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/g
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText} from "../support/chatDeltas.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -54,9 +55,8 @@ describe("DeepSeek-R1 distill (scripted, DeepSeekChatWrapper)", () => {
     it("streams reasoning_content before content, with the same usage", async () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages, max_tokens: 64, stream_options: {include_usage: true}});
-        const deltas = stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta as {content?: string | null, reasoning_content?: string}));
-        expect(deltas.map((delta) => delta.reasoning_content ?? "").join("")).toBe(reasoning);
-        expect(deltas.map((delta) => delta.content ?? "").join("")).toBe(answer);
+        expect(streamedText(stream.chunks, "reasoning_content")).toBe(reasoning);
+        expect(streamedText(stream.chunks)).toBe(answer);
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(created.scriptTokens.length - 1);
     });
 

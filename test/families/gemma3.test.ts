@@ -7,6 +7,7 @@ import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/g
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -60,7 +61,7 @@ describe("Gemma 3 (scripted, GemmaChatWrapper)", () => {
         expect(body.choices[0]!.message.content).toBe("Sunny and 18 C.");
         expect(body.usage.completion_tokens).toBe(plain.scriptTokens.length - 1);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions", {messages: question, max_tokens: 32, temperature: 1.5});
-        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Sunny and 18 C.");
+        expect(streamedText(stream.chunks)).toBe("Sunny and 18 C.");
     });
 
     it("makes a call in the generic syntax, whole and streamed", async () => {
@@ -68,7 +69,7 @@ describe("Gemma 3 (scripted, GemmaChatWrapper)", () => {
         expect(body.choices[0]!.finish_reason).toBe("tool_calls");
         expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([{name: "get_weather", arguments: weatherArguments}]);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages: question, tools, max_tokens: 256, temperature: 1.5});
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         expect(fragments[0]).toMatchObject({index: 0, function: {name: "get_weather"}});
         expect(fragments.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(weatherArguments);
     });

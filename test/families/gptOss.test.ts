@@ -1,13 +1,14 @@
 import {mkdtemp, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {getLlama, type LlamaModel} from "node-llama-cpp";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
 import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
+import {openTokenizer, type TestTokenizer} from "../support/openTokenizer.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -28,8 +29,8 @@ let created: CreateScriptedModelResult;
 let calls: CreateScriptedModelResult;
 let server: TestServer;
 let callServer: TestServer;
-let tokenizer: LlamaModel;
-let callTokenizer: LlamaModel;
+let tokenizer: TestTokenizer;
+let callTokenizer: TestTokenizer;
 
 beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), "tholos-gpt-oss-"));
@@ -56,15 +57,14 @@ beforeAll(async () => {
     });
     server = await startTestServer({modelPath: created.path, sequences: 1});
     callServer = await startTestServer({modelPath: calls.path, sequences: 1});
-    const llama = await getLlama({gpu: false});
-    tokenizer = await llama.loadModel({modelPath: created.path, vocabOnly: true});
-    callTokenizer = await llama.loadModel({modelPath: calls.path, vocabOnly: true});
+    tokenizer = await openTokenizer(created.path);
+    callTokenizer = await openTokenizer(calls.path);
 });
 afterAll(async () => {
-    await tokenizer?.dispose();
-    await callTokenizer?.dispose();
     await server?.close();
     await callServer?.close();
+    await tokenizer?.dispose();
+    await callTokenizer?.dispose();
     await rm(folder, {recursive: true, force: true});
 });
 
@@ -82,8 +82,8 @@ const question = [{role: "user", content: "What's the weather in Paris?"}];
  * it (it renders the context again after the thought, and opens the final channel), the thought and the answer as the
  * model wrote them (one token each).
  */
-const answerTokens = () => tokenizer.tokenize("<|channel|>analysis<|message|>", true).length + 1 +
-    tokenizer.tokenize("<|end|><|start|>assistant<|channel|>final<|message|>", true).length + 1;
+const answerTokens = () => tokenizer.model.tokenize("<|channel|>analysis<|message|>", true).length + 1 +
+    tokenizer.model.tokenize("<|end|><|start|>assistant<|channel|>final<|message|>", true).length + 1;
 
 describe("gpt-oss (scripted, HarmonyChatWrapper)", () => {
     it("/v1/models names the wrapper and says it reasons", async () => {
@@ -104,9 +104,8 @@ describe("gpt-oss (scripted, HarmonyChatWrapper)", () => {
     it("streams reasoning_content, then content", async () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages, max_tokens: 64, stream_options: {include_usage: true}});
-        const deltas = stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta as {content?: string | null, reasoning_content?: string}));
-        expect(deltas.map((delta) => delta.reasoning_content ?? "").join("")).toBe(reasoning);
-        expect(deltas.map((delta) => delta.content ?? "").join("")).toBe(answer);
+        expect(streamedText(stream.chunks, "reasoning_content")).toBe(reasoning);
+        expect(streamedText(stream.chunks)).toBe(answer);
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(answerTokens());
     });
 
@@ -127,10 +126,10 @@ describe("gpt-oss (scripted, HarmonyChatWrapper)", () => {
         expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([{name: "get_weather", arguments: weatherArguments}]);
         // The call as Harmony's function settings write it, ` to=functions.` to `<|call|>`; the channel header before it is
         // what the wrapper injects in place of the model's, and counts no more than a generation prompt
-        expect(body.usage.completion_tokens).toBe(callTokenizer.tokenize(
+        expect(body.usage.completion_tokens).toBe(callTokenizer.model.tokenize(
             ` to=functions.get_weather<|constrain|>json<|message|>${weatherArguments}<|call|>`, true).length);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(callServer, "/chat/completions", {messages: question, tools, max_tokens: 256, temperature: 1.5});
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         expect(fragments[0]).toMatchObject({index: 0, function: {name: "get_weather", arguments: ""}});
         expect(fragments.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(weatherArguments);
     });

@@ -1,13 +1,14 @@
 import {mkdtemp, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {getLlama, type LlamaModel} from "node-llama-cpp";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
 import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
+import {openTokenizer, type TestTokenizer} from "../support/openTokenizer.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -30,7 +31,7 @@ let created: CreateScriptedModelResult;
 let plain: CreateScriptedModelResult;
 let server: TestServer;
 let plainServer: TestServer;
-let tokenizer: LlamaModel;
+let tokenizer: TestTokenizer;
 
 beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), "tholos-llama3_1-"));
@@ -49,19 +50,17 @@ beforeAll(async () => {
     });
     server = await startTestServer({modelPath: created.path, sequences: 1});
     plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
-    tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: created.path, vocabOnly: true});
+    tokenizer = await openTokenizer(created.path);
 });
 afterAll(async () => {
-    await tokenizer?.dispose();
     await server?.close();
     await plainServer?.close();
+    await tokenizer?.dispose();
     await rm(folder, {recursive: true, force: true});
 });
 
-const callTokens = tokenizerCount(`<function=get_weather>${weatherArguments}</function><|eom_id|>`);
-function tokenizerCount(text: string) {
-    return () => tokenizer.tokenize(text, true).length;
-}
+/** The call as Llama 3.1's wrapper writes it, in tokens: what the answer's usage counts for it. */
+const callTokens = () => tokenizer.model.tokenize(`<function=get_weather>${weatherArguments}</function><|eom_id|>`, true).length;
 
 describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
     it("/v1/models names the wrapper and native tool calls", async () => {
@@ -77,7 +76,7 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
         expect(body.usage.completion_tokens).toBe(plain.scriptTokens.length - 1);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions",
             {messages: question, max_tokens: 32, temperature: 1.5, stream_options: {include_usage: true}});
-        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Hello there, friend!");
+        expect(streamedText(stream.chunks)).toBe("Hello there, friend!");
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(plain.scriptTokens.length - 1);
     });
 
@@ -92,7 +91,7 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
     it("streams it as delta.tool_calls", async () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages: question, tools, max_tokens: 256, stream_options: {include_usage: true}});
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         expect(fragments[0]).toMatchObject({index: 0, type: "function", function: {name: "get_weather", arguments: ""}});
         expect(fragments.every((fragment) => fragment.index === 0)).toBe(true);
         expect(fragments.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(weatherArguments);
@@ -115,6 +114,6 @@ describe("Llama 3.1 (scripted, Llama3_1ChatWrapper)", () => {
         expect(body.choices[0]!.finish_reason).toBe("stop");
         expect(body.usage.completion_tokens).toBe(created.resumeTokens.at(-1)!.tokens.length - 1);
         const streamed = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages: followUp, tools, max_tokens: 128});
-        expect(streamed.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe(answer);
+        expect(streamedText(streamed.chunks)).toBe(answer);
     });
 });

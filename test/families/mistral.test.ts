@@ -1,13 +1,14 @@
 import {mkdtemp, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {getLlama, type LlamaModel} from "node-llama-cpp";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
 import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
 import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
+import {openTokenizer, type TestTokenizer} from "../support/openTokenizer.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -31,7 +32,7 @@ let created: CreateScriptedModelResult;
 let plain: CreateScriptedModelResult;
 let server: TestServer;
 let plainServer: TestServer;
-let tokenizer: LlamaModel;
+let tokenizer: TestTokenizer;
 
 beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), "tholos-mistral-"));
@@ -53,17 +54,17 @@ beforeAll(async () => {
     });
     plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
     server = await startTestServer({modelPath: created.path, sequences: 1});
-    tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: created.path, vocabOnly: true});
+    tokenizer = await openTokenizer(created.path);
 });
 afterAll(async () => {
-    await tokenizer?.dispose();
     await plainServer?.close();
     await server?.close();
+    await tokenizer?.dispose();
     await rm(folder, {recursive: true, force: true});
 });
 
 /** A call as Mistral's template writes it (without the `[TOOL_CALLS][` around the calls), in tokens. */
-const callTokens = (name: string, args: string) => tokenizer.tokenize(`{"name": "${name}", "arguments": ${args}}`, true).length;
+const callTokens = (name: string, args: string) => tokenizer.model.tokenize(`{"name": "${name}", "arguments": ${args}}`, true).length;
 
 describe("Mistral (scripted, MistralChatWrapper)", () => {
     it("/v1/models names the wrapper and native tool calls", async () => {
@@ -77,7 +78,7 @@ describe("Mistral (scripted, MistralChatWrapper)", () => {
         expect(body.choices[0]!.message.content).toBe("Hello there, friend!");
         expect(body.usage.completion_tokens).toBe(plain.scriptTokens.length - 1);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions", {messages: question, max_tokens: 32, temperature: 1.5});
-        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Hello there, friend!");
+        expect(streamedText(stream.chunks)).toBe("Hello there, friend!");
     });
 
     it.each([{temperature: 0}, {temperature: 1.5, seed: 2}])("makes two calls in one turn as tool_calls (%o)", async (sampling) => {
@@ -94,7 +95,7 @@ describe("Mistral (scripted, MistralChatWrapper)", () => {
     it("streams them as delta.tool_calls, index by index", async () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages: question, tools, max_tokens: 256, stream_options: {include_usage: true}});
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         expect(fragments.filter((fragment) => fragment.id != null).map((fragment) => [fragment.index, fragment.function.name]))
             .toEqual([[0, "get_weather"], [1, "get_time"]]);
         for (const [index, args] of [weatherArguments, timeArguments].entries())

@@ -1,7 +1,6 @@
 import {mkdtemp, rm} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {getLlama, type LlamaModel} from "node-llama-cpp";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse} from "../../contract/index.js";
 import {createScriptedModel, type CreateScriptedModelResult} from "../fixtures/gguf/createScriptedModel.js";
@@ -9,6 +8,8 @@ import {familyTemplates} from "../fixtures/gguf/familyTemplates.js";
 import {createQwenCallsModel, qwenCalls} from "../fixtures/gguf/scriptedFamilyModels.js";
 import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
+import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
+import {openTokenizer, type TestTokenizer} from "../support/openTokenizer.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -29,7 +30,7 @@ let plain: CreateScriptedModelResult;
 let calls: CreateScriptedModelResult;
 let plainServer: TestServer;
 let server: TestServer;
-let tokenizer: LlamaModel;
+let tokenizer: TestTokenizer;
 
 beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), "tholos-qwen3-"));
@@ -39,18 +40,18 @@ beforeAll(async () => {
     calls = await createQwenCallsModel(path.join(folder, "qwen3-calls.gguf"));
     plainServer = await startTestServer({modelPath: plain.path, sequences: 1});
     server = await startTestServer({modelPath: calls.path, sequences: 1});
-    tokenizer = await (await getLlama({gpu: false})).loadModel({modelPath: calls.path, vocabOnly: true});
+    tokenizer = await openTokenizer(calls.path);
 });
 afterAll(async () => {
-    await tokenizer?.dispose();
     await plainServer?.close();
     await server?.close();
+    await tokenizer?.dispose();
     await rm(folder, {recursive: true, force: true});
 });
 
 /** A call as Qwen's template writes it, in tokens: what the answer's usage counts for it. */
 const callTokens = (name: string, args: string) =>
-    tokenizer.tokenize(`<tool_call>\n{"name": "${name}", "arguments": ${args}}\n</tool_call>`, true).length;
+    tokenizer.model.tokenize(`<tool_call>\n{"name": "${name}", "arguments": ${args}}\n</tool_call>`, true).length;
 
 type Message = CreateChatCompletionResponse["choices"][number]["message"];
 
@@ -69,7 +70,7 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
 
         const stream = await streamApi<CreateChatCompletionStreamResponse>(plainServer, "/chat/completions",
             {messages: question, max_tokens: 32, temperature: 1.5, stream_options: {include_usage: true}});
-        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("Hello there, friend!");
+        expect(streamedText(stream.chunks)).toBe("Hello there, friend!");
         expect(stream.chunks.at(-1)!.usage?.completion_tokens).toBe(plain.scriptTokens.length - 1);
     });
 
@@ -103,7 +104,7 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages: question, tools, max_tokens: 256, stream_options: {include_usage: true}});
         expect(stream.done).toBe(true);
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         const starts = fragments.filter((fragment) => fragment.id != null);
         expect(starts.map(({index, type, function: {name, arguments: text}}) => ({index, type, name, text}))).toEqual([
             {index: 0, type: "function", name: "get_weather", text: ""},
@@ -116,7 +117,7 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
             expect(own.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(args);
         }
         // The call's own text never leaks into content
-        expect(stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe("");
+        expect(streamedText(stream.chunks)).toBe("");
         expect(stream.chunks.at(-2)!.choices[0]!.finish_reason).toBe("tool_calls");
         expect(stream.chunks.at(-1)!.usage?.completion_tokens)
             .toBe(callTokens("get_weather", weatherArguments) + callTokens("get_time", timeArguments));
@@ -153,7 +154,7 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
         expect(body.choices[0]!.message.tool_calls!.map((call) => call.function)).toEqual([{name: "get_time", arguments: weatherArguments}]);
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages: question, tools, tool_choice: named, max_tokens: 256});
-        const fragments = stream.chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+        const fragments = streamedToolCalls(stream.chunks);
         expect(fragments[0]).toMatchObject({index: 0, type: "function", function: {name: "get_time", arguments: ""}});
         expect(fragments.map((fragment) => fragment.function.arguments ?? "").join("")).toBe(weatherArguments);
     });
@@ -179,7 +180,7 @@ describe("Qwen 3 (scripted, QwenChatWrapper)", () => {
                 expect(body.usage.completion_tokens).toBe(calls.resumeTokens.at(-1)!.tokens.length - 1);
             } else {
                 const streamed = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions", {messages: followUp, tools, max_tokens: 128});
-                expect(streamed.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? "")).join("")).toBe(answer);
+                expect(streamedText(streamed.chunks)).toBe(answer);
             }
         }
     });
