@@ -18,18 +18,23 @@ afterAll(async () => {
     await server?.close();
 });
 
+/** A get_weather function tool that records each call's input in `calls`. */
+function weatherTool(calls: {city: string}[]) {
+    return tool({
+        name: "get_weather",
+        description: "The current weather in a city.",
+        parameters: z.object({city: z.string().max(20)}),
+        execute: async (input) => {
+            calls.push(input);
+            return `It is sunny in ${input.city}.`;
+        }
+    });
+}
+
 describe("OpenAI Agents SDK (@openai/agents), chat-completions model", () => {
     it("runs an agent that calls a function tool, feeds its result back and finishes with an answer", async () => {
         const calls: {city: string}[] = [];
-        const getWeather = tool({
-            name: "get_weather",
-            description: "The current weather in a city.",
-            parameters: z.object({city: z.string().max(20)}),
-            execute: async (input) => {
-                calls.push(input);
-                return `It is sunny in ${input.city}.`;
-            }
-        });
+        const getWeather = weatherTool(calls);
         const client = new OpenAI({baseURL: server.baseUrl, apiKey: server.apiKey, maxRetries: 0});
         const agent = new Agent({
             name: "Weather",
@@ -56,15 +61,7 @@ describe("OpenAI Agents SDK (@openai/agents), chat-completions model", () => {
 describe("OpenAI Agents SDK (@openai/agents), its default provider: the Responses API", () => {
     it("runs an agent that calls a function tool through /v1/responses, whole and streamed", async () => {
         const calls: {city: string}[] = [];
-        const getWeather = tool({
-            name: "get_weather",
-            description: "The current weather in a city.",
-            parameters: z.object({city: z.string().max(20)}),
-            execute: async (input) => {
-                calls.push(input);
-                return `It is sunny in ${input.city}.`;
-            }
-        });
+        const getWeather = weatherTool(calls);
         // The default provider, pointed at this server: no model object, just the id
         const runner = new Runner({
             modelProvider: new OpenAIProvider({baseURL: server.baseUrl, apiKey: server.apiKey}),
