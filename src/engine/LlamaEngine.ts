@@ -3,6 +3,7 @@ import {
     ChatWrapper, GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
     type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
 } from "node-llama-cpp";
+import {withLock} from "lifecycle-utils";
 import {EngineError} from "./EngineError.js";
 import {createThinkingChatWrappers} from "./chat/thinkingChatWrapper.js";
 import {SequencePool} from "./SequencePool.js";
@@ -68,7 +69,6 @@ export class LlamaEngine {
     private readonly _grammars = new Map<string, Promise<SchemaGrammar>>();
     private _jsonObjectGrammar: Promise<LlamaGrammar> | null = null;
     private _embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
-    private _embeddingQueue: Promise<unknown> = Promise.resolve();
     private readonly _threads: number;
     private _vocabularySize: number | null = null;
     private _disposed = false;
@@ -199,15 +199,13 @@ export class LlamaEngine {
     /** Embeddings, one input at a time (the embedding context has one sequence). */
     public embed(inputs: readonly (string | readonly number[])[], options: {signal?: AbortSignal} = {}): Promise<EmbedResult> {
         this._assertUsable();
-        const run = this._embeddingQueue.then(async () => {
+        return withLock([this, "embedding"], async () => {
             this._embeddingContext ??= this._model.createEmbeddingContext({
                 contextSize: this._runtime.contextSize,
                 threads: this._threads
             });
             return embed(await this._embeddingContext, this._runtime, inputs, options);
         });
-        this._embeddingQueue = run.catch(() => undefined);
-        return run;
     }
 
     /** Stops taking requests and frees the model; running generations fail. Repeat-safe. */

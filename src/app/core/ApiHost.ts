@@ -1,5 +1,6 @@
 import path from "node:path";
 import type {FastifyBaseLogger, FastifyInstance} from "fastify";
+import {withLock} from "lifecycle-utils";
 import type {EngineModelInfo} from "../../engine/EngineModelInfo.js";
 import {EngineError} from "../../engine/EngineError.js";
 import type {CreateServerOptions} from "../../server/createServer.js";
@@ -52,7 +53,6 @@ export class ApiHost {
     #problem: string | null = null;
     #loadToken = 0;
     #disposed = false;
-    #queue: Promise<unknown> = Promise.resolve();
 
     public constructor(options: ApiHostOptions) {
         this.#options = options;
@@ -91,7 +91,7 @@ export class ApiHost {
         const superseded = () => new AppCoreError("load_superseded", `Loading ${name} was cancelled by a newer model change.`);
         this.#model = {state: "loading", path: modelPath, name, progress: 0};
         this.#options.onChange();
-        await this.#serialize(() => this.#dropEngine());
+        await withLock([this, "lifecycle"], () => this.#dropEngine());
         if (token !== this.#loadToken) throw superseded();
 
         let engine: AppEngine;
@@ -127,13 +127,13 @@ export class ApiHost {
     public async unload(): Promise<void> {
         this.#loadToken++;
         this.#model = {state: "none"};
-        await this.#serialize(() => this.#dropEngine());
+        await withLock([this, "lifecycle"], () => this.#dropEngine());
         this.#options.onChange();
     }
 
     /** Starts the server when it should listen and doesn't, stops it when it shouldn't, moves it when the port changed. */
     public reconcile(): Promise<void> {
-        return this.#serialize(async () => {
+        return withLock([this, "lifecycle"], async () => {
             const wanted = !this.#disposed && this.#engine != null && this.#problem == null && this.#options.mayServe();
             const port = this.#options.port();
             if (this.#server != null && (!wanted || (port !== 0 && this.#server.port !== port)))
@@ -164,10 +164,10 @@ export class ApiHost {
         if (this.#disposed) return;
         this.#disposed = true;
         this.#loadToken++;
-        await this.#serialize(() => this.#dropEngine());
+        await withLock([this, "lifecycle"], () => this.#dropEngine());
     }
 
-    /** Server first, then the engine (server → contexts → model → llama). Only inside `#serialize`. */
+    /** Server first, then the engine (server → contexts → model → llama). Only under the `lifecycle` lock. */
     async #dropEngine(): Promise<void> {
         await this.#stopServer();
         const engine = this.#engine;
@@ -181,11 +181,5 @@ export class ApiHost {
         this.#server = null;
         // createServer sets forceCloseConnections: open sockets (streams too) are destroyed, so close() can't hang on them.
         await server.app.close();
-    }
-
-    #serialize<T>(task: () => Promise<T>): Promise<T> {
-        const result = this.#queue.then(task);
-        this.#queue = result.catch(() => undefined);
-        return result;
     }
 }

@@ -1,3 +1,4 @@
+import {withLock} from "lifecycle-utils";
 import {FileKeyStore} from "./FileKeyStore.js";
 import {generateApiKey} from "./generateApiKey.js";
 import {isApiKey} from "./isApiKey.js";
@@ -62,10 +63,6 @@ export class KeyStore {
     readonly #file: FileKeyStore;
     readonly #onWarning: (message: string) => void;
 
-    // get()/regenerate() are read-modify-write; serialised so two concurrent
-    // first calls can't each create (and hand out) a different key.
-    #queue: Promise<unknown> = Promise.resolve();
-
     private constructor(params: {
         kind: "keychain" | "file",
         fallbackReason: string | null,
@@ -117,12 +114,14 @@ export class KeyStore {
 
     /** The current key; creates and stores one when there is none. */
     public async get(): Promise<string> {
-        return this.#enqueue(() => (this.kind === "keychain" ? this.#getFromKeychain() : this.#getFromFile()));
+        // get()/regenerate() are read-modify-write; under one lock so two concurrent
+        // first calls can't each create (and hand out) a different key.
+        return withLock([this, "key"], () => (this.kind === "keychain" ? this.#getFromKeychain() : this.#getFromFile()));
     }
 
     /** Replaces the key with a new one and returns it; the old key is gone from storage. */
     public async regenerate(): Promise<string> {
-        return this.#enqueue(async () => {
+        return withLock([this, "key"], async () => {
             const key = generateApiKey();
             if (this.kind === "keychain") {
                 await this.#keychain.write(key);
@@ -171,11 +170,5 @@ export class KeyStore {
         } catch {
             this.#onWarning(`Could not delete the old API key file ${this.#file.filePath}; delete it by hand, the key now lives in the OS keychain.`);
         }
-    }
-
-    #enqueue<T>(task: () => Promise<T>): Promise<T> {
-        const result = this.#queue.then(task);
-        this.#queue = result.catch(() => undefined);
-        return result;
     }
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import {withLock} from "lifecycle-utils";
 import type {z} from "zod";
 import {errorMessage} from "../utils/errorMessage.js";
 import {isErrnoCode} from "../utils/isErrnoCode.js";
@@ -64,10 +65,6 @@ export class SettingsStore {
     #settings: Settings | undefined = undefined;
     #problem: SettingsProblem | null = null;
 
-    // Serialises read-modify-write cycles so two update() calls in this
-    // process can't both read the old file and lose one change.
-    #queue: Promise<unknown> = Promise.resolve();
-
     public constructor({dataDir}: SettingsStoreOptions, {now = () => new Date()}: SettingsStoreDeps = {}) {
         this.filePath = path.join(dataDir, fileName);
         this.#now = now;
@@ -91,7 +88,7 @@ export class SettingsStore {
      * an existing file can't be read at all (it is then left untouched).
      */
     public async load(): Promise<SettingsLoadResult> {
-        return this.#enqueue(async () => {
+        return withLock([this, "file"], async () => {
             this.#problem = null;
             const {settings} = await this.#read();
             return {settings, problem: this.#problem};
@@ -107,7 +104,9 @@ export class SettingsStore {
      * when the result doesn't fit the schema, or `"settings_write_failed"`.
      */
     public async update(patch: SettingsPatch): Promise<Settings> {
-        return this.#enqueue(async () => {
+        // Under the same lock as load(), so two update() calls in this process
+        // can't both read the old file and lose one change.
+        return withLock([this, "file"], async () => {
             const {raw} = await this.#read();
 
             const next: RawSettings = {...raw};
@@ -131,12 +130,6 @@ export class SettingsStore {
             this.#settings = parsed.data;
             return parsed.data;
         });
-    }
-
-    #enqueue<T>(task: () => Promise<T>): Promise<T> {
-        const result = this.#queue.then(task);
-        this.#queue = result.catch(() => undefined);
-        return result;
     }
 
     async #read(): Promise<{raw: RawSettings, settings: Settings}> {
