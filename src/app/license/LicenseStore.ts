@@ -1,9 +1,8 @@
 import {randomUUID} from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
+import {packageRoot} from "../../packageRoot.js";
 import {errorMessage} from "../utils/errorMessage.js";
-import {findPackageRoot} from "../utils/findPackageRoot.js";
 import {isErrnoCode} from "../utils/isErrnoCode.js";
 import {writeFileAtomic} from "../utils/writeFileAtomic.js";
 import {devKey} from "./devKey.js";
@@ -86,7 +85,7 @@ export class LicenseStore {
     readonly #now: () => Date;
 
     public constructor(
-        {dataDir, rootDir = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)))}: LicenseStoreOptions,
+        {dataDir, rootDir = packageRoot()}: LicenseStoreOptions,
         {trustedKeys, now = () => new Date(), ...checkoutDeps}: LicenseStoreDeps = {}
     ) {
         this.filePath = path.join(dataDir, fileName);
