@@ -8,11 +8,12 @@ import type {AppRoute} from "@ts-rest/core";
 export type RouteMetadata = {
     /**
      * The official API description the route's answers are validated against (`../shared/openai/openapi.json` for
-     * `openai`), with the component each answer matches: the JSON answer (none where the description gives the answer
+     * `openai`; for `anthropic`, which publishes no description here, the types of the official `@anthropic-ai/sdk`,
+     * checked in test/clients/anthropicConformance.ts), with the component each answer matches: the JSON answer (none where the description gives the answer
      * no schema, as for `DELETE /responses/{id}`) and, when it streams, each event. Errors match the protocol's error
      * component.
      */
-    official: {api: "openai", response?: string, streamEvent?: string, error: string},
+    official: {api: "openai" | "anthropic", response?: string, streamEvent?: string, error: string},
 
     /** Present when `stream: true` is allowed: how events are framed and which of our components each event is. */
     stream?: {

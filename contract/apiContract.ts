@@ -6,6 +6,10 @@ import {CreateChatCompletionRequest, CreateChatCompletionResponse} from "./schem
 import {CreateCompletionRequest, CreateCompletionResponse} from "./schemas/completions.js";
 import {CreateEmbeddingRequest, CreateEmbeddingResponse} from "./schemas/embeddings.js";
 import {CreateResponseRequest, DeletedResponse, ListInputItemsQuery, ResponseInputItemList, ResponseObject} from "./schemas/responses.js";
+import {
+    AnthropicErrorResponse, AnthropicMessage, AnthropicModelInfo, AnthropicModelList, CountMessageTokensRequest, CreateMessageRequest,
+    MessageTokensCount
+} from "./schemas/anthropic.js";
 import {EventStream} from "./eventStream.js";
 import type {RouteMetadata} from "./RouteMetadata.js";
 
@@ -28,26 +32,53 @@ const errors = {
     503: ErrorResponse
 };
 
+/** The same statuses on the Anthropic routes, whose errors are Anthropic's error object. */
+const anthropicErrors = {
+    400: AnthropicErrorResponse,
+    401: AnthropicErrorResponse,
+    403: AnthropicErrorResponse,
+    404: AnthropicErrorResponse,
+    413: AnthropicErrorResponse,
+    415: AnthropicErrorResponse,
+    422: AnthropicErrorResponse,
+    429: AnthropicErrorResponse,
+    500: AnthropicErrorResponse,
+    503: AnthropicErrorResponse
+};
+
+/** On the models routes, which serve both protocols, an error is in the shape of the protocol asked (see `anthropic-version`). */
+const eitherErrors = Object.fromEntries(Object.keys(errors).map((status) => [status, z.union([ErrorResponse, AnthropicErrorResponse])])) as
+    {[Status in keyof typeof errors]: z.ZodUnion<[typeof ErrorResponse, typeof AnthropicErrorResponse]>};
+
+/** Sent by Anthropic's clients; its presence makes the models routes answer in Anthropic's shapes. */
+const anthropicHeaders = z.object({
+    "anthropic-version": z.string().optional().describe("Anthropic's API version (any value is accepted). Present ⇒ Anthropic's shapes."),
+    "anthropic-beta": z.string().optional().describe("Anthropic's beta flags: accepted and ignored.")
+});
+
 /** The OpenAI-compatible API: the one definition that types the server and client and generates `openapi.json`. */
 export const apiContract = c.router({
     listModels: {
         method: "GET",
         path: "/v1/models",
+        headers: anthropicHeaders,
         summary: "List models",
-        description: "The model loaded in the app (the server only listens while one is loaded).",
-        responses: {200: ModelList, ...errors},
+        description: "The model loaded in the app (the server only listens while one is loaded): OpenAI's list, or with an " +
+            "`anthropic-version` header Anthropic's (`data` of `type: \"model\"` entries, `has_more`, `first_id`, `last_id`).",
+        responses: {200: z.union([ModelList, AnthropicModelList]), ...eitherErrors},
         metadata: {
             official: {api: "openai", response: "ListModelsResponse", error: "ErrorResponse"},
-            samples: [{files: ["models.sh"]}]
+            samples: [{files: ["models.sh", "models-anthropic.sh"]}]
         } satisfies RouteMetadata
     },
     retrieveModel: {
         method: "GET",
         path: "/v1/models/:model",
         pathParams: z.object({model: z.string().describe("The model id, as `GET /v1/models` lists it.")}),
+        headers: anthropicHeaders,
         summary: "Retrieve a model",
-        description: "The loaded model, or a 404 `model_not_found` naming the loaded one.",
-        responses: {200: Model, ...errors},
+        description: "The loaded model, or a 404 `model_not_found` naming the loaded one; in Anthropic's shape with an `anthropic-version` header.",
+        responses: {200: z.union([Model, AnthropicModelInfo]), ...eitherErrors},
         metadata: {
             official: {api: "openai", response: "Model", error: "ErrorResponse"},
             samples: [{files: ["model.sh"]}]
@@ -167,6 +198,51 @@ export const apiContract = c.router({
         metadata: {
             official: {api: "openai", response: "ResponseItemList", error: "ErrorResponse"},
             samples: [{files: ["responses-input-items.py"]}]
+        } satisfies RouteMetadata
+    },
+    createMessage: {
+        method: "POST",
+        path: "/v1/messages",
+        headers: anthropicHeaders,
+        body: CreateMessageRequest,
+        summary: "Create a message (Anthropic)",
+        description: "The model's answer in Anthropic's Messages API: `thinking`, `text` and `tool_use` blocks, whole or streamed " +
+            "as typed events. Takes the key as `x-api-key` (or `Authorization: Bearer`); errors are Anthropic's error object.",
+        responses: {200: z.union([AnthropicMessage, EventStream]), ...anthropicErrors},
+        metadata: {
+            official: {api: "anthropic", response: "Message", streamEvent: "RawMessageStreamEvent", error: "ErrorResponse"},
+            stream: {framing: "event", event: "AnthropicMessageStreamEvent"},
+            samples: [
+                {files: ["messages.sh", "messages.py", "messages-anthropic.mjs"]},
+                {
+                    heading: "Streaming",
+                    intro: "With `stream: true` the answer arrives as Anthropic's server-sent events, each an `event:` line naming its " +
+                        "`type` and a `data:` line: `message_start`, then per content block `content_block_start`, " +
+                        "`content_block_delta` (`text_delta`, `thinking_delta`, `input_json_delta`) and `content_block_stop`, " +
+                        "then `message_delta` (stop reason, usage) and `message_stop`; `ping` events keep a quiet stream alive.",
+                    files: ["messages-stream.sh", "messages-stream-anthropic.mjs"]
+                },
+                {
+                    heading: "Tool use",
+                    intro: "Custom tools (`input_schema`) come back as `tool_use` blocks (`stop_reason: \"tool_use\"`); your code runs " +
+                        "them and sends a user message of `tool_result` blocks (`tool_use_id`). `tool_choice` `any` or `tool` forces a call.",
+                    files: ["messages-tools-anthropic.mjs"]
+                }
+            ]
+        } satisfies RouteMetadata
+    },
+    countMessageTokens: {
+        method: "POST",
+        path: "/v1/messages/count_tokens",
+        headers: anthropicHeaders,
+        body: CountMessageTokensRequest,
+        summary: "Count a message's tokens (Anthropic)",
+        description: "The exact number of prompt tokens `POST /v1/messages` would read for the same system prompt, tools and messages, " +
+            "through the model's chat template.",
+        responses: {200: MessageTokensCount, ...anthropicErrors},
+        metadata: {
+            official: {api: "anthropic", response: "MessageTokensCount", error: "ErrorResponse"},
+            samples: [{files: ["count-tokens.sh", "count-tokens.py"]}]
         } satisfies RouteMetadata
     },
     createEmbedding: {

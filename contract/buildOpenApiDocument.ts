@@ -12,9 +12,10 @@ import * as error from "./schemas/error.js";
 import * as models from "./schemas/models.js";
 import * as responses from "./schemas/responses.js";
 import * as usage from "./schemas/usage.js";
+import * as anthropic from "./schemas/anthropic.js";
 
 /** The contract's schema modules: a protocol's contract file is added here. */
-const schemaModules = [error, usage, models, chat, completions, embeddings, responses];
+const schemaModules = [error, usage, models, chat, completions, embeddings, responses, anthropic];
 
 /** Kinds of schema that stay inline wherever they're used, so the reference shows their values there. */
 const inlineKinds: ReadonlySet<string> = new Set([
@@ -71,12 +72,15 @@ function responseContent(route: AppRoute, schema: ZodTypeAny) {
     };
 }
 
-function pathParameters(route: AppRoute) {
-    if (!isZodType(route.pathParams)) return [];
-    const shape = (route.pathParams as unknown as {shape: Record<string, ZodTypeAny>}).shape;
-    return Object.entries(shape).map(([name, schema]) => ({
-        name, in: "path" as const, required: true, schema: toJsonSchema(schema) as SchemaObject
-    }));
+function parameters(route: AppRoute) {
+    const of = (schema: unknown, where: "path" | "header") => {
+        if (!isZodType(schema)) return [];
+        const shape = (schema as unknown as {shape: Record<string, ZodTypeAny>}).shape;
+        return Object.entries(shape).map(([name, field]) => ({
+            name, in: where, required: !field.isOptional(), description: field.description, schema: toJsonSchema(field) as SchemaObject
+        }));
+    };
+    return [...of(route.pathParams, "path"), ...of(route.headers, "header")];
 }
 
 /** The OpenAPI 3.1 document of `apiContract`; `npm run openapi` writes it to `openapi.json`. */
@@ -92,12 +96,19 @@ export function buildOpenApiDocument(options: {version: string}) {
         servers: [{url: "http://127.0.0.1:8756", description: "The default port; use the one in the app's Status line."}],
         paths: {},
         components: {},
-        security: [{bearerAuth: []}]
+        // Either header carries the key, on every route.
+        security: [{bearerAuth: []}, {apiKeyHeader: []}]
     });
     builder.addSecurityScheme("bearerAuth", {
         type: "http",
         scheme: "bearer",
         description: "The API key shown in Settings → Local API Server (or `tholos key show`)."
+    });
+    builder.addSecurityScheme("apiKeyHeader", {
+        type: "apiKey",
+        in: "header",
+        name: "x-api-key",
+        description: "The same key as `x-api-key`, as Anthropic's clients send it (accepted on every route)."
     });
     for (const [name, schema] of Object.entries(components))
         builder.addSchema(name, toJsonSchema(schema, name));
@@ -112,7 +123,7 @@ export function buildOpenApiDocument(options: {version: string}) {
             operationId: routeName,
             summary: route.summary,
             description: route.description,
-            parameters: pathParameters(route),
+            parameters: parameters(route),
             responses
         };
         if (route.method === "POST" && isZodType(route.body))

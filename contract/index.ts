@@ -7,5 +7,6 @@ export * from "./schemas/chat.js";
 export * from "./schemas/completions.js";
 export * from "./schemas/embeddings.js";
 export * from "./schemas/responses.js";
+export * from "./schemas/anthropic.js";
 export {buildOpenApiDocument} from "./buildOpenApiDocument.js";
 export {createTholosClient, type CreateTholosClientOptions} from "./createTholosClient.js";

@@ -19,10 +19,11 @@ import {defaultContextSize} from "./defaultContextSize.js";
 import {defaultSequences} from "./defaultSequences.js";
 import type {EngineRuntime} from "./EngineRuntime.js";
 import type {EngineModelInfo} from "./EngineModelInfo.js";
-import type {GenerationRequest} from "./generation/GenerationRequest.js";
+import type {ChatPrompt, GenerationRequest} from "./generation/GenerationRequest.js";
 import type {GenerateOptions} from "./generation/GenerateOptions.js";
 import type {Generation} from "./generation/Generation.js";
 import {generateChat} from "./chat/generateChat.js";
+import {renderChatPrompt} from "./chat/renderChatPrompt.js";
 import {generateText} from "./text/generateText.js";
 import {generateChoices} from "./generation/generateChoices.js";
 import {embed, type EmbedResult} from "./embedding/embed.js";
@@ -194,6 +195,15 @@ export class LlamaEngine {
         return generateChoices(request, options, (one, choiceOptions) => one.prompt.type === "chat"
             ? generateChat(this._runtime, {...one, prompt: one.prompt}, choiceOptions)
             : generateText(this._runtime, {...one, prompt: one.prompt}, choiceOptions));
+    }
+
+    /**
+     * The tokens a chat request's prompt takes as the model would read it (template, tools and forced-call set-up
+     * included): the `promptTokens` its generation would report. Needs no sequence, so it never waits.
+     */
+    public async countPromptTokens(request: GenerationRequest & {prompt: ChatPrompt}): Promise<number> {
+        this._assertUsable();
+        return (await renderChatPrompt(this._runtime, request)).tokens.length;
     }
 
     /** Embeddings, one input at a time (the embedding context has one sequence). */

@@ -8,7 +8,7 @@ export const defaultTemperature = 1;
 
 /**
  * The engine's sampling options → node-llama-cpp's generation options.
- * - `temperature` (default 1) and `topP` (default 1) pass through; 0 is greedy.
+ * - `temperature` (default 1), `topP` (default 1) and `topK` (default: all tokens) pass through; temperature 0 is greedy.
  * - `presencePenalty`/`frequencyPenalty` become llama.cpp's additive penalties of the same names over the last 64
  *   tokens (subtract `presence` once, `frequency × count`); llama.cpp's multiplicative repeat penalty stays off (1).
  * - `tokenBias`: `-Infinity` bans the token, other values add to its logit; end-of-text tokens too.
@@ -21,6 +21,7 @@ export function toSamplingOptions(sampling: SamplingOptions, model: LlamaModel, 
     return {
         temperature: sampling.temperature ?? defaultTemperature,
         topP: sampling.topP,
+        topK: sampling.topK,
         seed: sampling.seed == null ? randomInt(0, 2 ** 32) : Number(BigInt.asUintN(32, BigInt(sampling.seed))),
         repeatPenalty: presencePenalty === 0 && frequencyPenalty === 0
             ? false as const

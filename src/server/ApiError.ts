@@ -1,4 +1,4 @@
-import type {ErrorResponse} from "../../contract/index.js";
+import type {AnthropicErrorResponse, ErrorResponse} from "../../contract/index.js";
 import {errorCatalogue, type ErrorCode} from "./errorCatalogue.js";
 
 /** An error answered as-is: its message is meant for the client. */
@@ -23,5 +23,15 @@ export class ApiError extends Error {
 
     public toBody(): ErrorResponse {
         return {error: {message: this.message, type: errorCatalogue[this.code].type, param: this.param, code: this.code}};
+    }
+
+    /** Anthropic's error object, for the Anthropic routes (its `type` is the class; the message names the field). */
+    public toAnthropicBody(): AnthropicErrorResponse {
+        return {type: "error", error: {type: errorCatalogue[this.code].anthropicType, message: this.message}, request_id: null};
+    }
+
+    /** The body in the protocol the request spoke (see `requestProtocol`). */
+    public toBodyFor(protocol: "openai" | "anthropic") {
+        return protocol === "anthropic" ? this.toAnthropicBody() : this.toBody();
     }
 }

@@ -8,6 +8,7 @@ import {handleClientError} from "./handleClientError.js";
 import {bearerToken} from "./guards/bearerToken.js";
 import {constantTimeEquals} from "./guards/constantTimeEquals.js";
 import {isAllowedHost} from "./guards/isAllowedHost.js";
+import {requestProtocol} from "./requestProtocol.js";
 import {createApiRouter} from "./routes/apiRouter.js";
 import type {StoredResponses} from "./openai/responses/StoredResponses.js";
 import type {ServerEngine} from "./ServerEngine.js";
@@ -42,7 +43,13 @@ export type CreateServerOptions = {
     logger?: FastifyBaseLogger,
 
     /** Where `/v1/responses` keeps stored answers. Default: none (nothing is kept; stored ids are 404s). */
-    responses?: StoredResponses | null
+    responses?: StoredResponses | null,
+
+    /**
+     * Milliseconds a streamed Anthropic message may stay quiet (a long prompt or thought) before a `ping` event keeps
+     * the client's and any proxy's idle timers from firing. Default 5000.
+     */
+    pingIntervalMs?: number
 };
 
 /** Routes that answer without a key: they hold nothing secret. */
@@ -69,9 +76,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         forceCloseConnections: true,
         clientErrorHandler: handleClientError,
         // A URL that can't be decoded (`/v1/models/%`) is answered before routing; keep the one error shape.
-        frameworkErrors: (error, _request, reply) => {
+        frameworkErrors: (error, request, reply) => {
             const {apiError} = toApiError(error);
-            return (reply as FastifyReply).status(apiError.status).type("application/json").send(apiError.toBody());
+            return (reply as FastifyReply).status(apiError.status).type("application/json").send(apiError.toBodyFor(requestProtocol(request)));
         }
     });
 
@@ -88,10 +95,16 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
 
         const path = request.url.split("?")[0]!;
         if (publicPaths.has(path)) return;
-        const token = bearerToken(request.headers.authorization);
-        if (token == null)
-            throw new ApiError("invalid_api_key", "Missing API key: send the header `Authorization: Bearer <your key>`. The key is in Settings → Local API Server.");
-        if (!constantTimeEquals(token, options.apiKey()))
+        // Either header carries the key (Anthropic's clients send `x-api-key`); a request that sends both must send it twice.
+        const bearer = bearerToken(request.headers.authorization);
+        const apiKeyHeader = request.headers["x-api-key"];
+        // A repeated header arrives as a list: refused rather than guessed at
+        const tokens = [bearer, Array.isArray(apiKeyHeader) ? "" : apiKeyHeader].filter((token) => token != null);
+        if (tokens.length === 0)
+            throw new ApiError("invalid_api_key", "Missing API key: send the header `Authorization: Bearer <your key>` (or `x-api-key: <your key>`). The key is in Settings → Local API Server.");
+        const key = options.apiKey();
+        // Both compared, whatever the first gives, so the time taken doesn't say which one was wrong
+        if (!tokens.map((token) => constantTimeEquals(token, key)).every(Boolean))
             throw new ApiError("invalid_api_key", "Incorrect API key. Copy the current key from Settings → Local API Server (it changes when regenerated).");
     });
 
@@ -101,7 +114,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
             : toApiError(error);
         if (unexpected) request.log.error({err: error}, "unexpected error");
         if (apiError.retryAfter != null) reply.header("retry-after", String(apiError.retryAfter));
-        return reply.status(apiError.status).type("application/json").send(apiError.toBody());
+        return reply.status(apiError.status).type("application/json").send(apiError.toBodyFor(requestProtocol(request)));
     });
 
     app.setNotFoundHandler((request, reply) => {
@@ -109,7 +122,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         // Under /v1 the route itself is wrong; elsewhere the client most likely left out the /v1 prefix.
         const hint = path === "/v1" || path.startsWith("/v1/") ? "See /openapi.json for the routes this server has." : "The API lives under /v1; see /openapi.json.";
         const error = new ApiError("not_found", `Unknown route: ${request.method} ${path}. ${hint}`);
-        return reply.status(error.status).send(error.toBody());
+        return reply.status(error.status).send(error.toBodyFor(requestProtocol(request)));
     });
 
     const openApiJson = JSON.stringify(options.openApiDocument);
@@ -129,7 +142,10 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         await lifetime.stop();
     });
 
-    await app.register(initServer().plugin(createApiRouter(options.engine, lifetime, options.responses ?? null)), {
+    await app.register(initServer().plugin(createApiRouter(options.engine, lifetime, {
+        storage: options.responses ?? null,
+        pingIntervalMs: options.pingIntervalMs ?? 5000
+    })), {
         logInitialization: false,
         jsonQuery: false,
         responseValidation: options.responseValidation ?? false,

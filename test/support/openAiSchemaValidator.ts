@@ -33,10 +33,17 @@ export function validateAgainstOpenAi(schemaName: string, value: unknown): void 
             `value: ${JSON.stringify(value).slice(0, 2000)}`);
 }
 
-/** The component names of an official API description (for checks that a route names real ones). */
-export function officialSchemaNames(api: "openai"): string[] {
-    if (api !== "openai") throw new Error(`No official description for ${api as string}.`);
-    return Object.keys((JSON.parse(readFileSync(openApiPath, "utf8")) as {components: {schemas: JsonObject}}).components.schemas);
+/**
+ * The component names of an official API description (for checks that a route names real ones): OpenAI's document's
+ * schemas; for Anthropic, which publishes none here, the types its official SDK exports for the API's objects (what
+ * test/clients/anthropicConformance.ts checks the contract against).
+ */
+export function officialSchemaNames(api: "openai" | "anthropic"): string[] {
+    if (api === "openai")
+        return Object.keys((JSON.parse(readFileSync(openApiPath, "utf8")) as {components: {schemas: JsonObject}}).components.schemas);
+    const sdk = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../clients/node_modules/@anthropic-ai/sdk/resources");
+    return ["messages/messages.d.ts", "models.d.ts", "shared.d.ts"]
+        .flatMap((file) => [...readFileSync(path.join(sdk, file), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]!));
 }
 
 function createAjv() {

@@ -1,19 +1,16 @@
 import {
-    LlamaChat, LlamaText, type ChatHistoryItem, type ChatModelFunctions, type ChatWrapper, type LlamaChatResponseChunk, type LlamaGrammar, type Token
+    LlamaChat, LlamaText, type LlamaChatResponseChunk, type LlamaGrammar, type Token
 } from "node-llama-cpp";
 import {EngineError} from "../EngineError.js";
 import type {EngineRuntime} from "../EngineRuntime.js";
 import type {ChoiceGeneration, ChoiceOptions} from "../generation/ChoiceGeneration.js";
 import type {ChatPrompt, GenerationRequest, ToolCall, ToolDefinition} from "../generation/GenerationRequest.js";
 import {toSamplingOptions} from "../toSamplingOptions.js";
-import {toChatHistory} from "./toChatHistory.js";
-import {forcedCallInstruction, forcedTools, toChatModelFunctions} from "./toolGrammar.js";
 import {forcedCallSchema} from "./forcedCallSchema.js";
-import {toFunctionParams} from "./toFunctionParams.js";
-import {JsonSchemaGrammarError} from "../grammar/JsonSchemaGrammarError.js";
+import {checkedSchemaGrammar} from "./checkedSchemaGrammar.js";
+import {renderChatPrompt} from "./renderChatPrompt.js";
 import type {SchemaGrammar} from "../SchemaGrammar.js";
 import {ToolCallStream} from "./ToolCallStream.js";
-import {engageFunctionCall, hasNativeCalls} from "./engageFunctionCall.js";
 import {createToolCallId} from "./createToolCallId.js";
 import {countUsage} from "../countUsage.js";
 import {LogprobRecorder} from "../logprobs/LogprobRecorder.js";
@@ -28,24 +25,7 @@ export async function generateChat(
     runtime: EngineRuntime, request: GenerationRequest & {prompt: ChatPrompt}, options: ChoiceOptions = {}
 ): Promise<ChoiceGeneration> {
     const choice = options.choice ?? 0;
-    const tools = request.tools;
-    // Every tool's parameters go through the project's compiler, whichever way the call is then generated, so a
-    // schema it can't follow is refused alike (and its grammar is ready if the call is forced).
-    for (const [index, tool] of (tools ?? []).entries())
-        if (tool.parameters != null) await schemaGrammar(runtime, tool.parameters, `tools[${index}].parameters`);
-    const forced = forcedTools(tools, request.toolChoice);
-    const wrapper = runtime.chatWrapperFor(request.thinking);
-    // A forced call goes in the family's own syntax where the wrapper has one (LlamaChat starts the answer inside a
-    // call), else as the generic JSON call under the project's grammar, which the system prompt explains.
-    const nativeForced = forced != null && hasNativeCalls(wrapper);
-    const toFunctions = (callable: readonly ToolDefinition[]) =>
-        toChatModelFunctions(callable.map((tool) => tool.parameters == null ? tool : {...tool, parameters: toFunctionParams(tool.parameters)}));
-    const autoFunctions = forced == null && tools != null && tools.length > 0 && request.toolChoice !== "none" ? toFunctions(tools) : undefined;
-    const functions = nativeForced ? toFunctions(forced) : autoFunctions;
-
-    let history = toChatHistory(request.prompt.messages);
-    if (forced != null && !nativeForced)
-        history = [{type: "system", text: forcedCallInstruction(forced)}, ...history];
+    const {forced, nativeForced, autoFunctions, functions, history, chatWrapper, tokens: prompt} = await renderChatPrompt(runtime, request);
 
     const constraint = await resolveConstraint(runtime, request, forced);
     if (constraint != null && autoFunctions != null)
@@ -53,8 +33,6 @@ export async function generateChat(
             "A JSON constraint can't be combined with tools the model may call; set {param} to \"none\", \"required\" or a function.",
             {param: "toolChoice"});
 
-    const chatWrapper = nativeForced ? engageFunctionCall(wrapper) : wrapper;
-    const prompt = tokenizePrompt(chatWrapper, runtime, history, functions);
     const promptTokens = prompt.length;
     // LlamaChat wants one free token after the prompt; without it, it silently drops earlier messages to make room
     // (while usage would still count them), so such a prompt is refused like any other that doesn't fit.
@@ -84,7 +62,7 @@ export async function generateChat(
     const chat = new LlamaChat({contextSequence: lease.item, chatWrapper, autoDisposeSequence: false});
     const guardsJson = (request.constraint?.type === "json" || request.constraint?.type === "jsonSchema") && forced == null;
     try {
-        options.onStart?.();
+        options.onStart?.({promptTokens});
         for (let attempt = 1; ; attempt++) {
             const generation = await generateOnce(attempt);
             const failure = checkAnswer(generation);
@@ -170,6 +148,7 @@ export async function generateChat(
             customStopTriggers: stops == null || stops.length === 0 ? undefined : stops,
             signal: options.signal,
             maxTokens,
+            budgets: request.thinkingBudget == null ? undefined : {thoughtTokens: request.thinkingBudget},
             onToken(tokens: Token[]) {
                 completionTokens += tokens.length;
                 answer.onToken(tokens);
@@ -230,7 +209,11 @@ export async function generateChat(
         const fullUsage = reasoningTokens > 0 ? {...usage, reasoningTokens} : usage;
         if (toolCalls.length > 0)
             return {text, reasoning, toolCalls, finishReason: "toolCalls", logprobs, usage: fullUsage};
-        return {text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage: fullUsage};
+        const stopSequence = result.metadata.stopReason === "customStopTrigger" ? matchedStop(stops ?? [], result.metadata.customStopTrigger) : undefined;
+        return {
+            text, reasoning, toolCalls: [], finishReason: truncated ? "length" : "stop", logprobs, usage: fullUsage,
+            ...(stopSequence != null ? {stopSequence} : {})
+        };
     }
 }
 
@@ -243,27 +226,17 @@ async function resolveConstraint(
     if (forced != null) {
         if (constraint.type !== "none")
             throw new EngineError("unsupported_parameter", "A forced tool call already answers in JSON; drop {param}.", {param: "constraint"});
-        return await schemaGrammar(runtime, forcedCallSchema(forced), "tools");
+        return await checkedSchemaGrammar(runtime, forcedCallSchema(forced), "tools");
     }
     if (constraint.type === "none") return undefined;
     if (constraint.type === "json") return {grammar: await runtime.jsonGrammar()};
-    return await schemaGrammar(runtime, constraint.schema, "constraint.schema");
+    return await checkedSchemaGrammar(runtime, constraint.schema, "constraint.schema");
 }
 
-/** The schema's grammar and check; a schema the grammar can't follow is a 400 naming the keyword, where it is, and `param`. */
-async function schemaGrammar(runtime: EngineRuntime, schema: object, param: string) {
-    try {
-        return await runtime.schemaGrammar(schema);
-    } catch (error) {
-        if (!(error instanceof JsonSchemaGrammarError)) throw error;
-        throw new EngineError("unsupported_parameter", `{param} ${error.message}.`, {param, cause: error});
-    }
-}
-
-/** The prompt exactly as the chat wrapper renders it: its length is the usage's prompt tokens. */
-function tokenizePrompt(chatWrapper: ChatWrapper, runtime: EngineRuntime, history: ChatHistoryItem[], functions: ChatModelFunctions | undefined) {
-    const {contextText} = chatWrapper.generateContextState({chatHistory: history, availableFunctions: functions});
-    return contextText.tokenize(runtime.model.tokenizer);
+/** Which of the request's stop texts LlamaChat's trigger is (it reports the trigger as it matched it: text pieces). */
+function matchedStop(stops: readonly string[], trigger: readonly (string | Token)[]) {
+    const text = trigger.filter((piece) => typeof piece === "string").join("");
+    return stops.find((stop) => stop === text) ?? text;
 }
 
 function parseForcedCall(text: string): ToolCall {

@@ -20,6 +20,9 @@ export type GenerationChoice = {
     /** `stop`: the model finished or met a stop text; `length`: `maxTokens` or the context ran out; `toolCalls`. */
     finishReason: GenerationFinishReason,
 
+    /** The stop text that ended a chat answer (`finishReason` `stop`); absent when the model ended it or for text prompts. */
+    stopSequence?: string,
+
     /** The answer text's tokens with their log-probabilities, when the request asked for them; else `null`. */
     logprobs: TokenLogprob[] | null
 };

@@ -41,6 +41,12 @@ export type GenerationRequest = {
     thinking?: "auto" | "off" | "low" | "medium" | "high",
 
     /**
+     * Most tokens a thinking model's thought may take; past it the thought is closed and the model answers. Default:
+     * node-llama-cpp's (half the context, three quarters from 8192 tokens).
+     */
+    thinkingBudget?: number,
+
+    /**
      * Report each answer token's log-probability with this many most likely alternatives (0–20); see
      * `LogprobRecorder` for which distribution. Default: no log-probabilities.
      */
@@ -89,6 +95,9 @@ export type SamplingOptions = {
 
     /** Nucleus sampling mass. Default 1. */
     topP?: number,
+
+    /** Sample only from this many most likely tokens; 0 means all of them. Default: llama.cpp's (40). */
+    topK?: number,
 
     /** Same seed and request ⇒ the same text. Any integer (taken modulo 2³²). Default: a fresh random seed. */
     seed?: number,

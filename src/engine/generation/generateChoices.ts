@@ -47,10 +47,10 @@ export async function generateChoices(
             choice,
             sharedPrompt,
             onEvent: options.onEvent,
-            onStart() {
+            onStart(start) {
                 if (started) return;
                 started = true;
-                options.onStart?.();
+                options.onStart?.(start);
             }
         }).catch((error: unknown) => {
             if (!siblings.signal.aborted) siblings.abort(error);

@@ -73,7 +73,7 @@ export async function generateText(
     try {
         if (options.signal?.aborted) onAbort();
         else options.signal?.addEventListener("abort", onAbort, {once: true});
-        options.onStart?.();
+        options.onStart?.({promptTokens});
         let chunkTokens = 0;
         const result = await completion.generateCompletionWithMeta(input, {
             ...sampling,

@@ -4,7 +4,7 @@ import {ApiError} from "../../ApiError.js";
 import {toSampling} from "../toSampling.js";
 import {toStopList} from "../toStopList.js";
 import {toThinking} from "../toThinking.js";
-import {textContent} from "../textContent.js";
+import {textContent} from "../../textContent.js";
 
 /**
  * A Chat Completions body → the engine's request. Every field the contract accepts is either mapped here or refused

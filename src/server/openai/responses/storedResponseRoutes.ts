@@ -1,7 +1,7 @@
 import type {ResponseInputItem, ResponseInputItemResource} from "../../../../contract/index.js";
 import {ApiError} from "../../ApiError.js";
 import type {StoredResponse, StoredResponses} from "./StoredResponses.js";
-import {textContent} from "../textContent.js";
+import {textContent} from "../../textContent.js";
 import {isMessageItem, responseTextTypes} from "./isMessageItem.js";
 
 /** `GET`, `DELETE` and `GET …/input_items` of `/v1/responses/{id}`, over the stored responses (none: every id is a 404). */

@@ -2,7 +2,7 @@ import type {CreateResponseRequest, ResponseFunctionTool, ResponseInputItem} fro
 import type {ChatMessage, GenerationConstraint, GenerationRequest, ToolChoice, ToolDefinition} from "../../../engine/generation/GenerationRequest.js";
 import {ApiError} from "../../ApiError.js";
 import {toThinking} from "../toThinking.js";
-import {textContent} from "../textContent.js";
+import {textContent} from "../../textContent.js";
 import {isMessageItem, responseTextTypes} from "./isMessageItem.js";
 
 /**
