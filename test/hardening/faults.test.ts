@@ -109,7 +109,7 @@ describe("the port taken between enabling and listening", () => {
 });
 
 describe("the keychain daemon gone", () => {
-    test("the key falls back to the 0600 file and the status says why", {timeout: 60_000}, async () => {
+    test("the key falls back to the 0600 file and the status says why", {timeout: 60_000, tags: ["dbus"]}, async () => {
         const home = await makeTempDir();
         // A session bus address where nothing listens: what a headless box or a crashed keyring daemon looks like.
         const env = cliEnv(home, {THOLOS_KEYCHAIN: "auto", DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, "no-bus")}`});
