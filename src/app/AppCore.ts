@@ -5,9 +5,7 @@ import {AppCoreError} from "./AppCoreError.js";
 import type {AppCoreOptions} from "./AppCoreOptions.js";
 import type {AppState} from "./AppState.js";
 import {ApiHost} from "./core/ApiHost.js";
-import {deriveStatus} from "./core/deriveStatus.js";
 import {StateListeners} from "./core/StateListeners.js";
-import {maskApiKey} from "./core/maskApiKey.js";
 import {openAppStores, type AppStores} from "./core/openAppStores.js";
 import {readEnvApiKey} from "./core/readEnvApiKey.js";
 import {requestTestCompletion} from "./core/requestTestCompletion.js";
@@ -16,6 +14,15 @@ import type {ServerTestResult} from "./core/ServerTestResult.js";
 import {defaultAppCoreDeps, type AppCoreDeps} from "./core/AppCoreDeps.js";
 import type {ActiveLicense, EditionStatus, LicenseStatus} from "./license/LicenseStore.js";
 import type {SettingsPatch} from "./settings/SettingsStore.js";
+import {assertServerEdition} from "./rules/assertServerEdition.js";
+import {checkRule} from "./rules/checkRule.js";
+import {contextSizeRule} from "./rules/contextSizeRule.js";
+import {deriveStatus} from "./rules/deriveStatus.js";
+import {describeApiKey} from "./rules/describeApiKey.js";
+import {gpuRule} from "./rules/gpuRule.js";
+import {portRule} from "./rules/portRule.js";
+import {threadsRule} from "./rules/threadsRule.js";
+import {checkModelFile} from "../engine/checkModelFile.js";
 import {errorMessage} from "./utils/errorMessage.js";
 
 type Config = {
@@ -24,6 +31,7 @@ type Config = {
     threads: number | null,
     gpu: "auto" | "cpu",
     sequences: number | null,
+    contextSize: number | null,
     modelPath: string | null
 };
 
@@ -33,9 +41,14 @@ type Config = {
  * Business, the switch is on and a model is loaded; everything else is a status, never a crash.
  *
  * `open()` reads the stored state and starts nothing; `start()` loads the stored model (Business + enabled only).
+ * In the `"stored"` role (the CLI while no instance runs) it never loads a model nor listens: the same rules change
+ * the same files, and the status is `Off` (or `Locked — …`).
  */
 export class AppCore {
     public readonly dataDir: string;
+
+    /** `"instance"`: the running instance; `"stored"`: the stored state, while none runs (see `AppCoreOptions.role`). */
+    public readonly role: "instance" | "stored";
     readonly #stores: AppStores;
     readonly #options: AppCoreOptions;
     readonly #fetch: typeof fetch;
@@ -68,6 +81,7 @@ export class AppCore {
         this.#envKey = params.envKey;
         this.#key = params.key;
         this.#keyProblem = params.keyProblem;
+        this.role = params.options.role ?? "instance";
 
         const {deps, options} = params;
         this.#host = new ApiHost({
@@ -78,7 +92,8 @@ export class AppCore {
             engineOptions: () => ({
                 threads: this.#config.threads ?? undefined,
                 gpu: this.#config.gpu,
-                sequences: this.#config.sequences ?? undefined
+                sequences: this.#config.sequences ?? undefined,
+                contextSize: this.#config.contextSize ?? undefined
             }),
             onChange: () => this.#emit(),
             loadEngine: deps.loadEngine ?? defaultAppCoreDeps.loadEngine,
@@ -107,13 +122,16 @@ export class AppCore {
 
     /**
      * Reads settings, licence and API key; loads and starts nothing. Throws `AppCoreError("key_from_env")` for an
-     * unusable `THOLOS_API_KEY` and `"invalid_port"` for a session port out of range.
+     * unusable `THOLOS_API_KEY`, `"invalid_port"` for a session port out of range and `"invalid_setting"` for another
+     * session value out of range.
      */
     public static async open(options: AppCoreOptions = {}, deps: AppCoreDeps = {}): Promise<AppCore> {
         const env = options.env ?? process.env;
         const envKey = readEnvApiKey(env);
         const session = options.session ?? {};
-        if (session.port != null) assertPort(session.port);
+        if (session.port != null) checkRule(portRule, session.port, "invalid_port");
+        if (session.threads != null) checkRule(threadsRule, session.threads, "invalid_setting");
+        if (session.contextSize != null) checkRule(contextSizeRule, session.contextSize, "invalid_setting");
 
         const stores = await openAppStores({env, envKey, dataDir: options.dataDir, useKeychain: options.useKeychain, onWarning: options.onWarning}, deps);
         const stored = stores.settings.settings;
@@ -123,6 +141,8 @@ export class AppCore {
             threads: session.threads ?? stored.threads ?? null,
             gpu: session.gpu ?? stored.gpu,
             sequences: session.sequences ?? stored.sequences ?? null,
+            // settings.json's schema lets unknown keys through; this one is checked by the same rule as the setter.
+            contextSize: session.contextSize ?? contextSizeRule.optional().catch(undefined).parse(stored.contextSize) ?? null,
             modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null
         };
 
@@ -152,14 +172,13 @@ export class AppCore {
     public get state(): AppState {
         const listeningPort = this.#host.listeningPort;
         const status = deriveStatus({
-            disposed: this.#disposed,
+            instance: this.#disposed || this.role === "stored" ? "none" : "running",
             edition: this.#edition.edition,
             enabled: this.#config.enabled,
             model: this.#host.model,
             serverProblem: this.#keyProblem ?? this.#host.problem,
             listeningPort
         });
-        const keyStore = this.#stores.keyStore;
         return {
             status: status.text,
             statusKind: status.kind,
@@ -171,15 +190,13 @@ export class AppCore {
             baseUrl: listeningPort == null ? null : `http://127.0.0.1:${listeningPort}/v1`,
             threads: this.#config.threads,
             gpu: this.#config.gpu,
+            contextSize: this.#config.contextSize,
             model: this.#host.model,
-            apiKey: {
-                source: this.#envKey != null ? "env" : keyStore?.kind ?? "file",
-                location: this.#envKey != null ? "THOLOS_API_KEY environment variable" : keyStore?.location ?? "unknown",
-                masked: this.#key == null ? null : maskApiKey(this.#key)
-            },
+            modelPath: this.#config.modelPath,
+            apiKey: describeApiKey({envKey: this.#envKey, keyStore: this.#stores.keyStore, key: this.#key}),
             settingsProblem: this.#stores.settings.problem?.message ?? null,
             storedResponses: this.#disposed ? 0 : this.#stores.responses.count(),
-            pid: process.pid
+            pid: this.role === "stored" ? null : process.pid
         };
     }
 
@@ -188,10 +205,13 @@ export class AppCore {
         return this.#listeners.add(listener);
     }
 
-    /** Loads the stored (or session) model when the edition is Business and the switch is on; a bad file becomes the status. Repeat-safe. */
+    /**
+     * Loads the stored (or session) model when the edition is Business and the switch is on; a bad file becomes the
+     * status. Repeat-safe; does nothing in the `"stored"` role.
+     */
     public async start(): Promise<void> {
         this.#assertOpen();
-        if (this.#started) return;
+        if (this.#started || this.role === "stored") return;
         this.#started = true;
         await this.#restore();
     }
@@ -199,11 +219,7 @@ export class AppCore {
     /** Switches the server on (saved). Throws `AppCoreError("edition_locked")` on any edition but Business; the status then stays `Locked — …`. */
     public async enable(): Promise<void> {
         this.#assertOpen();
-        if (this.#edition.edition !== "business") {
-            this.#emit();
-            throw new AppCoreError("edition_locked",
-                `The Local API Server is available on the Business edition. ${this.#edition.reason} Activate a Business licence (\`tholos license activate <file>\`).`);
-        }
+        assertServerEdition(this.#edition);
         await this.#persist({enabled: true});
         this.#config.enabled = true;
         this.#host.clearProblem();
@@ -222,18 +238,17 @@ export class AppCore {
     /** Sets the port (saved when 1–65535; 0 = any free port, this run only) and restarts the server on it. */
     public async setPort(port: number): Promise<void> {
         this.#assertOpen();
-        assertPort(port);
+        checkRule(portRule, port, "invalid_port");
         if (port !== 0) await this.#persist({port});
         this.#config.port = port;
         this.#host.clearProblem();
         await this.#host.reconcile();
     }
 
-    /** CPU threads for the next model load (saved); `null` lets the engine choose. */
+    /** CPU threads for the next model load (saved); `null` lets the engine choose. See `threadsRule`. */
     public async setThreads(threads: number | null): Promise<void> {
         this.#assertOpen();
-        if (threads != null && (!Number.isInteger(threads) || threads < 1))
-            throw new AppCoreError("invalid_setting", `Threads must be a whole number of at least 1 (got ${threads}).`);
+        checkRule(threadsRule, threads, "invalid_setting");
         await this.#persist({threads: threads ?? undefined});
         this.#config.threads = threads;
         this.#emit();
@@ -242,8 +257,18 @@ export class AppCore {
     /** GPU use for the next model load (saved). */
     public async setGpu(gpu: "auto" | "cpu"): Promise<void> {
         this.#assertOpen();
+        checkRule(gpuRule, gpu, "invalid_setting");
         await this.#persist({gpu});
         this.#config.gpu = gpu;
+        this.#emit();
+    }
+
+    /** Tokens per sequence for the next model load (saved); `null` is the engine's default. See `contextSizeRule`. */
+    public async setContextSize(contextSize: number | null): Promise<void> {
+        this.#assertOpen();
+        checkRule(contextSizeRule, contextSize, "invalid_setting");
+        await this.#persist({contextSize: contextSize ?? undefined});
+        this.#config.contextSize = contextSize;
         this.#emit();
     }
 
@@ -254,11 +279,32 @@ export class AppCore {
      */
     public async loadModel(modelPath: string): Promise<EngineModelInfo> {
         this.#assertOpen();
+        if (this.role === "stored")
+            throw new AppCoreError("no_instance", "No Tholos instance is running to load the model into; `tholos serve` (or the tray app) starts one.");
         const resolved = path.resolve(modelPath);
         const info = await this.#host.load(resolved);
         this.#config.modelPath = resolved;
         await this.#persist({modelPath: resolved});
         return info;
+    }
+
+    /**
+     * Saves `modelPath` as the model to load at the next start, after checking it is a GGUF file (else
+     * `EngineError("model_load_failed")`); what `tholos load` does while no instance runs.
+     */
+    public async saveModelPath(modelPath: string): Promise<void> {
+        this.#assertOpen();
+        const resolved = path.resolve(modelPath);
+        await checkModelFile(resolved);
+        await this.#persist({modelPath: resolved});
+        this.#config.modelPath = resolved;
+        this.#emit();
+    }
+
+    /** How many `/v1/responses` answers are stored (also in `state.storedResponses`). */
+    public countStoredResponses(): number {
+        this.#assertOpen();
+        return this.#stores.responses.count();
     }
 
     /** Deletes every stored response (they can't be continued any more); returns how many there were. */
@@ -313,7 +359,7 @@ export class AppCore {
     /** Test: a real HTTP round trip with the current key; `answered in N ms (model X)` or exactly why not. Never throws. */
     public async test(options: {timeoutMs?: number} = {}): Promise<ServerTestResult> {
         const unavailable = whyTestCantRun({
-            disposed: this.#disposed,
+            instance: this.#disposed ? "stopping" : this.role === "stored" ? "none" : "running",
             edition: this.#edition,
             enabled: this.#config.enabled,
             model: this.#host.model,
@@ -399,9 +445,4 @@ export class AppCore {
     #assertOpen(): void {
         if (this.#disposed) throw new AppCoreError("core_disposed", "Tholos is shutting down.");
     }
-}
-
-function assertPort(port: number): void {
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new AppCoreError("invalid_port", `The port must be a whole number from 1 to 65535 (got ${port}).`);
 }

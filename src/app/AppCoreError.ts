@@ -11,6 +11,8 @@ export type AppCoreErrorCode =
     | "invalid_setting"
     /** A newer `loadModel()`/`unloadModel()` replaced this load before it finished. */
     | "load_superseded"
+    /** The `"stored"` role (no instance runs) was asked for what only a running instance does (loading a model). */
+    | "no_instance"
     /** The core was disposed (the app is quitting). */
     | "core_disposed";
 

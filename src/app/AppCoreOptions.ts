@@ -11,6 +11,9 @@ export type AppSessionOverrides = {
     readonly gpu?: "auto" | "cpu",
     readonly sequences?: number,
 
+    /** Tokens per sequence; see `contextSizeRule`. */
+    readonly contextSize?: number,
+
     /** A GGUF file to load by `start()` instead of the stored one. */
     readonly modelPath?: string
 };
@@ -24,6 +27,12 @@ export type AppCoreOptions = {
 
     /** `"auto"` (default) keeps the key in the OS keychain when one answers; `"never"` always uses the 0600 file. */
     readonly useKeychain?: "auto" | "never",
+
+    /**
+     * `"instance"` (default): the running instance, which loads models and serves. `"stored"`: the stored state, acted
+     * on while no instance runs (the CLI) — the same rules and files, but it never loads a model nor listens.
+     */
+    readonly role?: "instance" | "stored",
 
     /** Overrides for this run; see `AppSessionOverrides`. Default: none. */
     readonly session?: AppSessionOverrides,

@@ -37,7 +37,13 @@ export type AppState = {
     readonly threads: number | null,
     readonly gpu: "auto" | "cpu",
 
+    /** Tokens per sequence for the next model load; `null` = the engine's default. */
+    readonly contextSize: number | null,
+
     readonly model: ModelState,
+
+    /** The model loaded at start (saved, or this run's `--model`); `null` for none. */
+    readonly modelPath: string | null,
 
     readonly apiKey: {
         readonly source: ApiKeySource,
@@ -55,6 +61,6 @@ export type AppState = {
     /** `/v1/responses` answers stored for `previous_response_id` (the data dir's `responses.sqlite`). */
     readonly storedResponses: number,
 
-    /** Process id of the instance holding this state. */
-    readonly pid: number
+    /** Process id of the instance holding this state; `null` for the stored state (no instance runs). */
+    readonly pid: number | null
 };

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
-import {deriveStatus, type StatusInputs} from "../../src/app/core/deriveStatus.js";
+import {deriveStatus, type StatusInputs} from "../../src/app/rules/deriveStatus.js";
 
-const base: StatusInputs = {disposed: false, edition: "business", enabled: true, model: {state: "none"}, serverProblem: null, listeningPort: null};
+const base: StatusInputs = {instance: "running", edition: "business", enabled: true, model: {state: "none"}, serverProblem: null, listeningPort: null};
 const loaded = {state: "loaded", path: "/m/a.gguf", name: "a.gguf", id: "a"} as const;
 
 describe("deriveStatus: SPEC §2's exact texts", () => {
@@ -18,7 +18,8 @@ describe("deriveStatus: SPEC §2's exact texts", () => {
         expect(deriveStatus({...base, ...inputs}).text).toBe(text);
     });
 
-    test("a disposed core is Off", () => {
-        expect(deriveStatus({...base, disposed: true, model: loaded, listeningPort: 8756})).toEqual({kind: "off", text: "Off"});
+    test("no instance (the stored state, or a disposed core) is Off — or Locked, as the edition decides first", () => {
+        expect(deriveStatus({...base, instance: "none", model: loaded, listeningPort: 8756})).toEqual({kind: "off", text: "Off"});
+        expect(deriveStatus({...base, instance: "none", edition: "personal"})).toEqual({kind: "locked", text: "Locked — available on the Business edition"});
     });
 });

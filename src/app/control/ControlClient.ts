@@ -2,8 +2,7 @@ import net from "node:net";
 import type {AppState} from "../AppState.js";
 import {isErrnoCode} from "../utils/isErrnoCode.js";
 import {ControlError} from "./ControlError.js";
-import type {ControlMethod} from "./controlRequestSchema.js";
-import type {ControlEvent, ControlParams, ControlResponse, ControlResults} from "./ControlMethods.js";
+import type {ControlEvent, ControlMethod, ControlParams, ControlResponse, ControlResults} from "./ControlMethods.js";
 import {splitLines} from "./splitLines.js";
 
 export type ControlClientConnectOptions = {

@@ -1,36 +1,24 @@
-import type {EngineModelInfo} from "../../engine/EngineModelInfo.js";
 import type {AppState} from "../AppState.js";
-import type {ServerTestResult} from "../core/ServerTestResult.js";
-import type {ActiveLicense, LicenseStatus} from "../license/LicenseStore.js";
-import type {ControlMethod, ControlRequest} from "./controlRequestSchema.js";
+import type {OperationNameFor, OperationParams, OperationResult} from "../operations/appOperations.js";
 
-export type ApiKeyAnswer = {
-    readonly key: string,
-    readonly source: AppState["apiKey"]["source"],
-    readonly location: string
-};
+/** A control method: `watch`, or an operation of `appOperations` the control socket may call. */
+export type ControlMethod = "watch" | OperationNameFor<"control">;
 
 /** What each control method answers with (`result` of a successful response). */
 export type ControlResults = {
-    "state": AppState,
-    "watch": AppState,
-    "enable": AppState,
-    "disable": AppState,
-    "setPort": AppState,
-    "loadModel": {readonly model: EngineModelInfo, readonly state: AppState},
-    "unloadModel": AppState,
-    "key.show": ApiKeyAnswer,
-    "key.regenerate": ApiKeyAnswer,
-    "test": ServerTestResult,
-    "license.show": LicenseStatus,
-    "license.activate": {readonly license: ActiveLicense, readonly state: AppState},
-    "license.dev": {readonly license: ActiveLicense, readonly state: AppState}
+    [M in ControlMethod]: M extends OperationNameFor<"control"> ? OperationResult<M> : AppState
 };
 
-/** Fails to compile when a method of `controlRequestSchema` has no result type above. */
-type ControlResultsCoverAllMethods = ControlResults[ControlMethod];
+/** Its params; methods without any take `{}` or nothing. */
+export type ControlParams<M extends ControlMethod> = M extends OperationNameFor<"control"> ? OperationParams<M> : Record<string, never> | undefined;
 
-export type ControlParams<M extends ControlMethod> = Extract<ControlRequest, {method: M}>["params"];
+/**
+ * A request line: `{id, method, params?}`. `id` comes back in the response, so several requests may be in flight on
+ * one connection. Paths are absolute: the instance has its own working dir.
+ */
+export type ControlRequest = {
+    [M in ControlMethod]: {readonly id: number, readonly method: M, readonly params: ControlParams<M>}
+}[ControlMethod];
 
 /** A response line: `{id, ok: true, result}` or `{id, ok: false, error: {code, message}}`; `id` is `null` for an unparseable request. */
 export type ControlResponse =

@@ -6,10 +6,10 @@ import {errorMessage} from "../utils/errorMessage.js";
 import {isErrnoCode} from "../utils/isErrnoCode.js";
 import {ControlError} from "./ControlError.js";
 import type {ControlEvent, ControlResponse} from "./ControlMethods.js";
-import {controlRequestSchema} from "./controlRequestSchema.js";
+import {runOperation} from "../operations/runOperation.js";
 import {describeRunningInstance} from "./describeRunningInstance.js";
 import {findRunningInstance} from "./findRunningInstance.js";
-import {handleControlRequest} from "./handleControlRequest.js";
+import {parseControlRequest} from "./parseControlRequest.js";
 import {splitLines} from "./splitLines.js";
 
 export type ControlServerOptions = {
@@ -24,7 +24,7 @@ export type ControlServerOptions = {
 };
 
 /**
- * The running instance's control socket: newline-delimited JSON requests (`controlRequestSchema`) answered with
+ * The running instance's control socket: newline-delimited JSON requests (`parseControlRequest`) answered with
  * `{id, ok, result | error}` lines. Holding the socket is what makes this the one instance: `listen()` fails with
  * `ControlError("instance_running")` when another instance answers on the path.
  */
@@ -108,20 +108,13 @@ export class ControlServer {
         } catch {
             return send({id: null, ok: false, error: {code: "control_protocol", message: "The request is not valid JSON."}});
         }
-        const parsed = controlRequestSchema.safeParse(json);
-        if (!parsed.success) {
-            const id = (json as {id?: unknown} | null)?.id;
-            const issue = parsed.error.issues[0];
-            return send({
-                id: typeof id === "number" ? id : null,
-                ok: false,
-                error: {code: "control_protocol", message: `Invalid request: ${issue == null ? "" : `${issue.path.join(".")}: ${issue.message}`}`}
-            });
-        }
+        const parsed = parseControlRequest(json);
+        if (!parsed.ok)
+            return send({id: parsed.id, ok: false, error: {code: "control_protocol", message: parsed.message}});
 
-        const request = parsed.data;
+        const {request} = parsed;
         try {
-            const result = await handleControlRequest(this.#core, request);
+            const result = request.method === "watch" ? this.#core.state : await runOperation(this.#core, request.method, request.params);
             send({id: request.id, ok: true, result});
             if (request.method === "watch") watch();
         } catch (err) {

@@ -22,7 +22,7 @@ export type ApiHostOptions = {
     port(): number,
 
     /** Engine settings for the next load. */
-    engineOptions(): {threads?: number, gpu?: "auto" | "cpu", sequences?: number},
+    engineOptions(): {threads?: number, gpu?: "auto" | "cpu", sequences?: number, contextSize?: number},
 
     /** Called after every change of model, progress, server or problem. */
     onChange(): void,

@@ -3,7 +3,8 @@ import type {EditionStatus} from "../license/LicenseStore.js";
 import type {ServerTestResult} from "./ServerTestResult.js";
 
 export type TestPreconditions = {
-    readonly disposed: boolean,
+    /** `"stopping"`: the core was disposed (quitting); `"none"`: the stored state, no instance runs. */
+    readonly instance: "running" | "stopping" | "none",
     readonly edition: EditionStatus,
     readonly enabled: boolean,
     readonly model: ModelState,
@@ -14,8 +15,10 @@ export type TestPreconditions = {
 
 /** Why Test can't even try a request (off, locked, no model, port error…), or `null` when the server should answer. */
 export function whyTestCantRun(state: TestPreconditions): ServerTestResult | null {
-    if (state.disposed)
+    if (state.instance === "stopping")
         return {ok: false, reason: "off", message: "Off: Tholos is shutting down."};
+    if (state.instance === "none")
+        return {ok: false, reason: "off", message: "Off: no Tholos instance is running; start one with `tholos serve` (or open the tray app)."};
     if (state.edition.edition !== "business")
         return {ok: false, reason: "locked", message: `Locked: the Local API Server is available on the Business edition. ${state.edition.reason}`};
     if (!state.enabled)

@@ -3,19 +3,27 @@ import {AppCoreError} from "../../app/AppCoreError.js";
 import {AppInstance} from "../../app/AppInstance.js";
 import type {AppState} from "../../app/AppState.js";
 import {LicenseError} from "../../app/license/LicenseError.js";
+import {numberOrAuto} from "../../app/operations/utils/numberOrAuto.js";
+import {contextSizeRule} from "../../app/rules/contextSizeRule.js";
+import {gpuRule} from "../../app/rules/gpuRule.js";
+import {portRule} from "../../app/rules/portRule.js";
+import {threadsRule} from "../../app/rules/threadsRule.js";
 import {parseCliArgs} from "../parseCliArgs.js";
 import {UserInputError} from "../UserInputError.js";
 import {drawProgress} from "../drawProgress.js";
 import {keychainPreference} from "../instance/keychainPreference.js";
 
-const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A flag's text as the rule expects it: digits as a number, `auto` as `null` (the rule's default), else as typed. */
+const asRuleInput = (rule: z.ZodTypeAny) => z.preprocess((value) => typeof value === "string" ? numberOrAuto(value) : value, rule);
 
+// The same rules as `tholos port`, `threads`, `gpu`, `context-size` and the Settings window.
 const serveOptions = z.object({
     model: z.string().min(1).optional(),
-    port: integer(0, 65535).optional(),
-    threads: integer(1, 256).optional(),
-    gpu: z.enum(["auto", "cpu"]).optional(),
-    sequences: integer(1, 64).optional()
+    port: asRuleInput(portRule).optional(),
+    threads: asRuleInput(threadsRule).optional(),
+    gpu: gpuRule.optional(),
+    sequences: z.coerce.number().int().min(1).max(64).optional(),
+    "context-size": asRuleInput(contextSizeRule).optional()
 });
 
 /**
@@ -30,7 +38,8 @@ export async function serveCommand(args: string[]) {
         port: {type: "string", short: "p"},
         threads: {type: "string"},
         gpu: {type: "string"},
-        sequences: {type: "string"}
+        sequences: {type: "string"},
+        "context-size": {type: "string"}
     }, serveOptions);
 
     const env = process.env;
@@ -39,10 +48,19 @@ export async function serveCommand(args: string[]) {
         instance = await AppInstance.open({
             env,
             useKeychain: keychainPreference(env),
-            session: {enabled: true, ...options, modelPath: options.model}
+            session: {
+                enabled: true,
+                port: options.port,
+                // `auto` is what an absent flag means too: the saved setting, else the engine's choice.
+                threads: options.threads ?? undefined,
+                gpu: options.gpu,
+                sequences: options.sequences,
+                contextSize: options["context-size"] ?? undefined,
+                modelPath: options.model
+            }
         });
     } catch (error) {
-        if (error instanceof AppCoreError && (error.code === "key_from_env" || error.code === "invalid_port"))
+        if (error instanceof AppCoreError && (error.code === "key_from_env" || error.code === "invalid_port" || error.code === "invalid_setting"))
             throw new UserInputError(error.message);
         throw error;
     }

@@ -22,7 +22,7 @@ export function createFakeEngine(id = "fake-model"): FakeEngine {
         assertModel() {},
         generate: (_request: unknown, options: GenerateOptions = {}) => new Promise((_resolve, reject) => {
             generating++;
-            options.onStart?.();
+            options.onStart?.({promptTokens: 0});
             const timer = setInterval(() => options.onEvent?.({type: "text", choice: 0, text: "tick "}), 20);
             options.signal?.addEventListener("abort", () => {
                 clearInterval(timer);

@@ -1,7 +1,8 @@
 import type {AppStatusKind, ModelState} from "../AppState.js";
 
 export type StatusInputs = {
-    readonly disposed: boolean,
+    /** `"none"` for the stored state (no instance runs) and for a core that was disposed (quitting). */
+    readonly instance: "running" | "none",
     readonly edition: "business" | "personal",
     readonly enabled: boolean,
     readonly model: ModelState,
@@ -17,15 +18,16 @@ export const lockedStatus = "Locked — available on the Business edition";
 export const enabledStatus = "Enabled — starts once a model is loaded.";
 
 /**
- * SPEC §2's status line. Precedence: locked (the edition decides before anything else), then a failed model
- * (shown even while off: the user has to pick another file either way), off, a server problem, running, enabled.
+ * SPEC §2's status line, for the running core and the stored state alike. Precedence: locked (the edition decides
+ * before anything else), then no instance (nothing can serve), a failed model (shown even while off: the user has to
+ * pick another file either way), off, a server problem, running, enabled.
  */
 export function deriveStatus(inputs: StatusInputs): {kind: AppStatusKind, text: string} {
-    if (inputs.disposed)
-        return {kind: "off", text: "Off"};
-
     if (inputs.edition !== "business")
         return {kind: "locked", text: lockedStatus};
+
+    if (inputs.instance === "none")
+        return {kind: "off", text: "Off"};
 
     if (inputs.model.state === "failed")
         return {kind: "error", text: `Error — ${inputs.model.message}`};
