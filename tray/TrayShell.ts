@@ -157,17 +157,9 @@ export class TrayShell {
             clipboard: this.#deps.clipboard,
             chooseModelFile: () => this.#chooseModelFile()
         });
-        const {ipcMain} = this.#deps;
-        ipcMain.handle(bridgeChannels.getState, () => handlers.getState());
-        ipcMain.handle(bridgeChannels.setEnabled, (_event, enabled: unknown) => handlers.setEnabled(enabled === true));
-        ipcMain.handle(bridgeChannels.copyKey, () => handlers.copyKey());
-        ipcMain.handle(bridgeChannels.regenerateKey, () => handlers.regenerateKey());
-        ipcMain.handle(bridgeChannels.test, () => handlers.test());
-        ipcMain.handle(bridgeChannels.copyFirstCall, () => handlers.copyFirstCall());
-        ipcMain.handle(bridgeChannels.setPort, (_event, port: unknown) => handlers.setPort(Number(port)));
-        ipcMain.handle(bridgeChannels.chooseModel, () => handlers.chooseModel());
-        ipcMain.handle(bridgeChannels.clearStoredResponses, () => handlers.clearStoredResponses());
-        ipcMain.handle(bridgeChannels.unloadModel, () => handlers.unloadModel());
+        // Each channel's handler checks what the page sends (see `BridgeHandlers`).
+        for (const [name, channel] of Object.entries(bridgeChannels) as [keyof typeof bridgeChannels, string][])
+            this.#deps.ipcMain.handle(channel, (_event, ...args: unknown[]) => (handlers[name] as (...a: unknown[]) => unknown)(...args));
     }
 
     async #chooseModelFile(): Promise<string | null> {

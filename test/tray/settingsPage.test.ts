@@ -1,4 +1,6 @@
+import {readFile} from "node:fs/promises";
 import net from "node:net";
+import path from "node:path";
 import {getLlama, type Llama} from "node-llama-cpp";
 import {launchChromium} from "../support/launchChromium.js";
 import type {Browser, Page} from "playwright-core";
@@ -7,6 +9,7 @@ import type {AppCore} from "../../src/app/AppCore.js";
 import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createBridgeHandlers} from "../../tray/bridge/createBridgeHandlers.js";
+import {bridgeChannels} from "../../tray/bridge/TholosBridge.js";
 import {openTestCore, type OpenTestCoreOptions} from "../app/utils/openTestCore.js";
 import {testModelPath} from "../support/testModelPath.js";
 import {screenshotPath} from "../support/screenshotPath.js";
@@ -55,28 +58,20 @@ async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<Open
 
     await page.exposeFunction("__tholosCall", (name: keyof typeof handlers, ...args: unknown[]) =>
         (handlers[name] as (...a: unknown[]) => unknown)(...args));
-    await page.addInitScript(() => {
+    // The preload's shape: one method per bridge channel, plus onState.
+    await page.addInitScript((methods: string[]) => {
         const w = window as unknown as Record<string, any>;
         const listeners = new Set<(state: unknown) => void>();
         const call = (name: string) => (...args: unknown[]) => w.__tholosCall(name, ...args);
         w.__tholosEmit = (state: unknown) => listeners.forEach((listener) => listener(state));
         w.tholos = Object.freeze({
-            getState: call("getState"),
+            ...Object.fromEntries(methods.map((name) => [name, call(name)])),
             onState: (listener: (state: unknown) => void) => {
                 listeners.add(listener);
                 return () => listeners.delete(listener);
-            },
-            setEnabled: call("setEnabled"),
-            copyKey: call("copyKey"),
-            regenerateKey: call("regenerateKey"),
-            test: call("test"),
-            copyFirstCall: call("copyFirstCall"),
-            setPort: call("setPort"),
-            chooseModel: call("chooseModel"),
-            unloadModel: call("unloadModel"),
-            clearStoredResponses: call("clearStoredResponses")
+            }
         });
-    });
+    }, Object.keys(bridgeChannels));
     const unsubscribe = core.onStateChange((state) => {
         void page.evaluate((next) => (window as unknown as {__tholosEmit(s: unknown): void}).__tholosEmit(next), state).catch(() => undefined);
     });
@@ -224,6 +219,42 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         await page.locator("#enable").click({force: true}).catch(() => undefined);
         expect(core.state.statusKind).toBe("locked");
         expect(core.state.listeningPort).toBeNull();
+        expect(problems).toEqual([]);
+    });
+
+    test("Performance: threads, GPU and context size are saved and the next model load uses them", async () => {
+        const {page, core, problems} = await openSettings({session: {threads: undefined, gpu: undefined}});
+        expect(await page.locator("#threads").inputValue()).toBe("");
+        expect(await page.locator("#gpu").inputValue()).toBe("auto");
+        expect(await page.locator("#context-size").inputValue()).toBe("");
+
+        await page.locator("#threads").fill("0");
+        await page.locator("#threads-apply").click();
+        await expect.poll(() => page.locator("#engine-result").textContent())
+            .toBe("params.threads: Threads must be a whole number from 1 to 256, or auto to let the engine choose (got 0).");
+        expect(core.state.threads).toBeNull();
+
+        await page.locator("#threads").fill("1");
+        await page.locator("#threads-apply").click();
+        await expect.poll(() => page.locator("#engine-result").textContent()).toBe("Threads: 1, used from the next model load.");
+        await page.locator("#gpu").selectOption("cpu");
+        await expect.poll(() => page.locator("#engine-result").textContent()).toBe("GPU: cpu, used from the next model load.");
+        await page.locator("#context-size").fill("256");
+        await page.locator("#context-size-apply").click();
+        await expect.poll(() => page.locator("#engine-result").textContent()).toBe("Context size: 256, used from the next model load.");
+        expect(core.state).toMatchObject({threads: 1, gpu: "cpu", contextSize: 256});
+        expect(JSON.parse(await readFile(path.join(core.dataDir, "settings.json"), "utf8"))).toMatchObject({threads: 1, gpu: "cpu", contextSize: 256});
+
+        await core.enable();
+        await page.locator("#load-model").click();
+        await expect.poll(() => page.locator("#status").textContent(), {timeout: 20_000}).toMatch(runningPattern);
+        const models = await (await listModels(core.state.listeningPort!, core.copyKey())).json() as {data: {meta: {context_length: number}}[]};
+        expect(models.data[0]?.meta.context_length).toBe(256);
+
+        await page.locator("#context-size").fill("");
+        await page.locator("#context-size-apply").click();
+        await expect.poll(() => page.locator("#engine-result").textContent()).toBe("Context size: the model's default, used from the next model load.");
+        expect(core.state.contextSize).toBeNull();
         expect(problems).toEqual([]);
     });
 

@@ -147,20 +147,35 @@ describe("tray shell wiring (fake Electron, real core)", () => {
         expect(item(electron.lastMenu(), "enable")).toMatchObject({enabled: false, checked: false});
         expect(item(electron.lastMenu(), "edition-note").label).toContain("Business edition");
 
-        const result = await electron.invoke(bridgeChannels.setEnabled, true) as {ok: boolean, message: string};
+        const result = await electron.invoke(bridgeChannels.run, "enable") as {ok: boolean, message: string};
         expect(result.ok).toBe(false);
         expect(result.message).toContain("Business edition");
         expect(core.state.statusKind).toBe("locked");
     });
 
-    test("the IPC bridge drives the same core: state, enable, port, copy first call", async () => {
+    test("the IPC bridge drives the same core: state, enable, port, engine settings, copy first call", async () => {
         const {electron, core} = await startTestTray({session: {modelPath}});
-        expect(await electron.invoke(bridgeChannels.getState)).toMatchObject({status: "Off"});
-        expect(await electron.invoke(bridgeChannels.setEnabled, true)).toMatchObject({ok: true});
-        expect(await electron.invoke(bridgeChannels.setPort, 70000)).toMatchObject({ok: false});
+        expect(await electron.invoke(bridgeChannels.run, "state")).toMatchObject({ok: true, result: {status: "Off"}});
+        expect(await electron.invoke(bridgeChannels.run, "enable")).toMatchObject({ok: true});
+        expect(await electron.invoke(bridgeChannels.run, "setPort", {port: 70000})).toEqual({
+            ok: false, message: "params.port: The port must be a whole number from 1 to 65535, or 0 for any free port this run only (got 70000)."
+        });
+        expect(await electron.invoke(bridgeChannels.run, "setThreads", {threads: 2})).toMatchObject({ok: true, message: "Threads: 2, used from the next model load."});
+        expect(await electron.invoke(bridgeChannels.run, "setContextSize", {contextSize: 512})).toMatchObject({ok: true, result: {contextSize: 512}});
+        expect(core.state).toMatchObject({threads: 2, contextSize: 512});
         expect(await electron.invoke(bridgeChannels.copyFirstCall)).toMatchObject({ok: true});
         expect(electron.clipboard.text).toContain(`Authorization: Bearer ${core.copyKey()}`);
         expect(electron.clipboard.text).toContain("/v1/chat/completions");
+    });
+
+    test("the page can't ask for what the Settings window may not call: the full key, a licence, an unknown name", async () => {
+        const {electron, core} = await startTestTray();
+        for (const name of ["key.show", "key.regenerate", "license.dev", "loadModel", "constructor", 42]) {
+            const answer = await electron.invoke(bridgeChannels.run, name, {}) as {ok: boolean, message: string};
+            expect(answer.ok, String(name)).toBe(false);
+            expect(JSON.stringify(answer)).not.toContain(core.copyKey());
+        }
+        expect(core.state.edition).toBe("business");
     });
 
     test("a second launch opens the settings window; Quit stops the core gracefully, then quits Electron", async () => {

@@ -1,8 +1,10 @@
 import type {AppCore} from "../../src/app/AppCore.js";
-import type {AppState} from "../../src/app/AppState.js";
-import type {ServerTestResult} from "../../src/app/core/ServerTestResult.js";
+import type {AppOperation} from "../../src/app/operations/AppOperation.js";
+import {appOperations} from "../../src/app/operations/appOperations.js";
+import {parseOperationParams} from "../../src/app/operations/parseOperationParams.js";
+import {runOperation} from "../../src/app/operations/runOperation.js";
 import {errorMessage} from "../../src/app/utils/errorMessage.js";
-import type {BridgeResult, TholosBridge} from "./TholosBridge.js";
+import type {BridgeAnswer, BridgeResult, bridgeChannels} from "./TholosBridge.js";
 import {firstCallCurl} from "./firstCallCurl.js";
 
 export type BridgeHandlerDeps = {
@@ -12,48 +14,46 @@ export type BridgeHandlerDeps = {
     readonly chooseModelFile: () => Promise<string | null>
 };
 
-/** What main answers the settings page with: `TholosBridge`'s requests, bound to the core. Never rejects. */
-export type BridgeHandlers = Omit<TholosBridge, "onState" | "getState"> & {readonly getState: () => Promise<AppState>};
+/**
+ * What main answers the settings page with, one handler per `bridgeChannels` entry. The page is untrusted input:
+ * `run` takes anything and checks it (an operation the Settings window may call, params passing its rules). Never rejects.
+ */
+export type BridgeHandlers = {
+    readonly run: (name: unknown, params?: unknown) => Promise<BridgeAnswer<unknown>>
+} & {readonly [K in Exclude<keyof typeof bridgeChannels, "run">]: () => Promise<BridgeResult>};
 
 export function createBridgeHandlers(core: AppCore, deps: BridgeHandlerDeps): BridgeHandlers {
     return {
-        getState: async () => core.state,
-        setEnabled: (enabled) => attempt(async () => {
-            if (enabled) await core.enable();
-            else await core.disable();
-            return core.state.status;
-        }),
+        run: async (name, params) => {
+            const parsed = parseOperationParams(name, params, "settings");
+            if (!parsed.ok) return {ok: false, message: parsed.message};
+            try {
+                const result = await runOperation(core, parsed.name, parsed.params);
+                const {done} = appOperations[parsed.name] as unknown as AppOperation<unknown, unknown>;
+                return {ok: true, result, message: done?.(result, parsed.params) ?? ""};
+            } catch (err) {
+                return {ok: false, message: errorMessage(err)};
+            }
+        },
         copyKey: () => attempt(async () => {
             deps.clipboard.writeText(core.copyKey());
             return "Copied to the clipboard.";
         }),
+        // Main-side, unlike key.regenerate over the control socket: the new key stays out of the page.
         regenerateKey: () => attempt(async () => {
             await core.regenerateKey();
             return "New key created. The old key no longer works.";
         }),
-        test: async (): Promise<ServerTestResult> => core.test(),
         copyFirstCall: () => attempt(async () => {
             const state = core.state;
             deps.clipboard.writeText(firstCallCurl(state.listeningPort ?? state.port, core.copyKey()));
             return "Copied, with your API key in it.";
-        }),
-        setPort: (port) => attempt(async () => {
-            await core.setPort(port);
-            return `Port set to ${port}.`;
         }),
         chooseModel: () => attempt(async () => {
             const file = await deps.chooseModelFile();
             if (file == null) return "";
             const model = await core.loadModel(file);
             return `Loaded ${model.id}.`;
-        }),
-        unloadModel: () => attempt(async () => {
-            await core.unloadModel();
-            return "Model unloaded.";
-        }),
-        clearStoredResponses: () => attempt(async () => {
-            const cleared = core.clearStoredResponses();
-            return `Cleared ${cleared} stored ${cleared === 1 ? "response" : "responses"}.`;
         })
     };
 }

@@ -1,5 +1,7 @@
-// The Settings → Local API Server panel. Talks to main only through `window.tholos` (see tray/bridge/TholosBridge.ts);
-// renders whatever state main pushes, so the page never disagrees with the tray menu or the CLI.
+// @ts-check
+// The Settings → Local API Server panel. Talks to main only through `window.tholos` (see tray/bridge/TholosBridge.ts):
+// the app's operations by name (`tholos.run`), checked by main against the operations table; renders whatever state
+// main pushes, so the page never disagrees with the tray menu or the CLI. Type-checked by tray/renderer/tsconfig.json.
 "use strict";
 
 /** @typedef {import("../bridge/TholosBridge.js").TholosBridge} TholosBridge */
@@ -12,10 +14,26 @@
 
     const enable = /** @type {HTMLInputElement} */ ($("enable"));
     const port = /** @type {HTMLInputElement} */ ($("port"));
+    const threads = /** @type {HTMLInputElement} */ ($("threads"));
+    const gpu = /** @type {HTMLSelectElement} */ ($("gpu"));
+    const contextSize = /** @type {HTMLInputElement} */ ($("context-size"));
     const progress = /** @type {HTMLProgressElement} */ ($("model-progress"));
     /** @type {AppState | null} */
     let state = null;
-    let portEdited = false;
+    /** Inputs the user is typing in: a pushed state must not overwrite them. */
+    const edited = new Set();
+
+    /** Shows `value` in `input` unless the user is editing it. */
+    function sync(/** @type {HTMLInputElement} */ input, /** @type {string} */ value) {
+        if (edited.has(input) && document.activeElement === input) return;
+        input.value = value;
+        edited.delete(input);
+    }
+
+    /** An empty number field means auto (`null`). */
+    function numberOrAuto(/** @type {HTMLInputElement} */ input) {
+        return input.value.trim() === "" ? null : Number(input.value);
+    }
 
     function showResult(/** @type {string} */ id, /** @type {{ok: boolean, message: string}} */ result) {
         const element = $(id);
@@ -59,10 +77,10 @@
         ].join("\n");
         /** @type {HTMLButtonElement} */ ($("copy-first-call")).disabled = masked == null;
 
-        if (!portEdited || document.activeElement !== port) {
-            port.value = String(next.port === 0 ? shownPort : next.port);
-            portEdited = false;
-        }
+        sync(port, String(next.port === 0 ? shownPort : next.port));
+        sync(threads, next.threads == null ? "" : String(next.threads));
+        sync(contextSize, next.contextSize == null ? "" : String(next.contextSize));
+        gpu.value = next.gpu;
 
         const model = next.model;
         const name = $("model-name");
@@ -92,19 +110,20 @@
 
     /** Runs a bridge call with its button disabled meanwhile. */
     async function busy(/** @type {HTMLElement} */ button, /** @type {() => Promise<void>} */ action) {
-        const control = /** @type {HTMLButtonElement | HTMLInputElement} */ (button);
+        const control = /** @type {HTMLButtonElement | HTMLInputElement | HTMLSelectElement} */ (button);
         control.disabled = true;
         try {
             await action();
         } finally {
+            // Enabled again, unless the state says otherwise (render disables what can't be used now).
+            control.disabled = false;
             if (state != null) render(state);
-            else control.disabled = false;
         }
     }
 
     enable.addEventListener("change", () => busy(enable, async () => {
         clearResult("enable-result");
-        const result = await tholos.setEnabled(enable.checked);
+        const result = await tholos.run(enable.checked ? "enable" : "disable");
         if (!result.ok) showResult("enable-result", result);
     }));
 
@@ -130,7 +149,8 @@
         const element = $("key-result");
         element.textContent = "Testing…";
         delete element.dataset.ok;
-        const result = await tholos.test();
+        const answer = await tholos.run("test");
+        const result = answer.ok ? answer.result : answer;
         showResult("key-result", {ok: result.ok, message: result.ok ? `Test passed: ${result.message}` : result.message});
     }));
 
@@ -138,15 +158,30 @@
         showResult("first-call-result", await tholos.copyFirstCall());
     }));
 
-    port.addEventListener("input", () => {
-        portEdited = true;
-    });
+    for (const input of [port, threads, contextSize]) input.addEventListener("input", () => edited.add(input));
     $("port-form").addEventListener("submit", (event) => {
         event.preventDefault();
         void busy($("port-apply"), async () => {
-            portEdited = false;
-            const result = await tholos.setPort(Number(port.value));
-            showResult("port-result", result);
+            edited.delete(port);
+            showResult("port-result", await tholos.run("setPort", {port: Number(port.value)}));
+        });
+    });
+
+    $("threads-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        void busy($("threads-apply"), async () => {
+            edited.delete(threads);
+            showResult("engine-result", await tholos.run("setThreads", {threads: numberOrAuto(threads)}));
+        });
+    });
+    gpu.addEventListener("change", () => busy(gpu, async () => {
+        showResult("engine-result", await tholos.run("setGpu", {gpu: gpu.value === "cpu" ? "cpu" : "auto"}));
+    }));
+    $("context-size-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        void busy($("context-size-apply"), async () => {
+            edited.delete(contextSize);
+            showResult("engine-result", await tholos.run("setContextSize", {contextSize: numberOrAuto(contextSize)}));
         });
     });
 
@@ -155,7 +190,7 @@
         if (result.message !== "" || !result.ok) showResult("model-result", result);
     }));
     $("unload-model").addEventListener("click", () => busy($("unload-model"), async () => {
-        showResult("model-result", await tholos.unloadModel());
+        showResult("model-result", await tholos.run("unloadModel"));
     }));
 
     $("clear-responses").addEventListener("click", () => {
@@ -169,9 +204,11 @@
     });
     $("clear-responses-confirm-button").addEventListener("click", () => busy($("clear-responses-confirm-button"), async () => {
         $("clear-responses-confirm").hidden = true;
-        showResult("responses-result", await tholos.clearStoredResponses());
+        showResult("responses-result", await tholos.run("responses.clear"));
     }));
 
     tholos.onState(render);
-    void tholos.getState().then(render);
+    void tholos.run("state").then((answer) => {
+        if (answer.ok) render(answer.result);
+    });
 })();
