@@ -50,7 +50,8 @@ export async function runFeatureBench(options: RunFeatureBenchOptions): Promise<
         for (let round = 0; round < rounds; round++) {
             const runs = [
                 async () => n4.push(await timed(() => whole(2 * round, {n: 4, seed: 3000 + round}))),
-                async () => separate.push(await timed(() => Promise.all([0, 1, 2, 3].map((index) => whole(2 * round + 1, {seed: 3000 + round + index})))))
+                async () => separate.push(await timed(() => Promise.all([0, 1, 2, 3]
+                    .map((index) => whole(2 * round + 1, {seed: 3000 + round + index})))))
             ];
             for (const run of round % 2 === 0 ? runs : runs.reverse()) await run();
         }

@@ -122,7 +122,9 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
             }
             if (stopSampling != null) peakMiB = Math.max(peakMiB, await stopSampling());
             for (const clientAgent of agents) clientAgent.destroy();
-            concurrency.push({clients, tokensPerSecond: summarize(rates), ttftMs: summarize(ttfts), inProcessTokensPerSecond: summarize(inProcessRates)});
+            concurrency.push({
+                clients, tokensPerSecond: summarize(rates), ttftMs: summarize(ttfts), inProcessTokensPerSecond: summarize(inProcessRates)
+            });
         }
 
         log(`${model}: multi-turn conversations`);
@@ -178,9 +180,10 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
             (round) => off.complete(longPrompt(round), {maxTokens: 1, ...sampling(round)}),
             (round) => on.complete(longPrompt(round), {maxTokens: 1, ...sampling(round)}));
         const promptTokens = off.countTokens(longPrompt(0));
+        const turnOptions = (round: number) => ({maxTokens: plan.tokensPerTurn, ...sampling(round)});
         const turnRuns = await interleave(plan.conversations,
-            async (round) => ({ttftMs: (await off.conversation(conversationTurns(round, plan.turns), {maxTokens: plan.tokensPerTurn, ...sampling(round)})).at(-1)!}),
-            async (round) => ({ttftMs: (await on.conversation(conversationTurns(round, plan.turns), {maxTokens: plan.tokensPerTurn, ...sampling(round)})).at(-1)!}));
+            async (round) => ({ttftMs: (await off.conversation(conversationTurns(round, plan.turns), turnOptions(round))).at(-1)!}),
+            async (round) => ({ttftMs: (await on.conversation(conversationTurns(round, plan.turns), turnOptions(round))).at(-1)!}));
         await off.dispose();
         await on.dispose();
 

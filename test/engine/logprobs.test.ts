@@ -31,7 +31,10 @@ describe("logprobs", () => {
         const model = await llama.loadModel({modelPath: await testModelPath()});
         // A context shaped like the server's (the numerics of a decode depend on threads, flash attention and size).
         const context = await model.createContext({
-            contextSize: server.engine.info.contextLength, sequences: server.engine.load.sequences, threads: server.engine.threads, flashAttention: false
+            contextSize: server.engine.info.contextLength,
+            sequences: server.engine.load.sequences,
+            threads: server.engine.threads,
+            flashAttention: false
         });
         const prompt = [model.tokens.bos!, ...model.tokenize("Once upon a time")] as Token[];
         const iterator = context.getSequence().evaluateWithMetadata(prompt, {probabilities: true}, {temperature: 0});

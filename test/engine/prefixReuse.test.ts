@@ -18,7 +18,11 @@ const system = {role: "system", content: "You are a helpful assistant who tells 
 async function turn(messages: Message[]) {
     const before = server.engine.evaluatedInputTokens;
     const {body} = await callApi<CreateChatCompletionResponse>(server, "/chat/completions", {body: {messages, max_tokens: 30, temperature: 0}});
-    return {answer: body.choices[0]!.message.content!, promptTokens: body.usage.prompt_tokens, evaluated: server.engine.evaluatedInputTokens - before};
+    return {
+        answer: body.choices[0]!.message.content!,
+        promptTokens: body.usage.prompt_tokens,
+        evaluated: server.engine.evaluatedInputTokens - before
+    };
 }
 
 describe("prefix reuse", () => {

@@ -49,7 +49,8 @@ describe("reasoning (Qwen 3 template, scripted model)", () => {
         const stream = await streamApi<CreateChatCompletionStreamResponse>(server, "/chat/completions",
             {messages, max_tokens: 64, stream_options: {include_usage: true}});
         expect(stream.done).toBe(true);
-        const deltas = stream.chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta as {content?: string | null, reasoning_content?: string}));
+        const deltas = stream.chunks
+            .flatMap((chunk) => chunk.choices.map((choice) => choice.delta as {content?: string | null, reasoning_content?: string}));
         expect(deltas.map((delta) => delta.reasoning_content ?? "").join("")).toBe("The user wants a greeting.");
         expect(deltas.map((delta) => delta.content ?? "").join("")).toBe("Hello there!");
         const firstContent = deltas.findIndex((delta) => (delta.content ?? "") !== "");

@@ -126,7 +126,8 @@ describe("seed and temperature", () => {
         const second = await chat({max_tokens: 24, seed: 1234, temperature: 0.9});
         expect(second.body.choices[0]!.message.content).toBe(first.body.choices[0]!.message.content);
 
-        const completions = [await complete({max_tokens: 24, seed: 99, temperature: 0.9}), await complete({max_tokens: 24, seed: 99, temperature: 0.9})];
+        const seeded = {max_tokens: 24, seed: 99, temperature: 0.9};
+        const completions = [await complete(seeded), await complete(seeded)];
         expect(completions[1]!.body.choices[0]!.text).toBe(completions[0]!.body.choices[0]!.text);
     });
 
@@ -180,7 +181,8 @@ describe("penalties, logit_bias and other fields", () => {
         const unbiased = await complete({max_tokens: 30, temperature: 0, logit_bias: {2: -100}});
         expect(unbiased.body.choices[0]!.text).toContain("e");
         for (const seed of [1, 2]) {
-            const {body} = await complete({max_tokens: 30, seed, temperature: 1, logit_bias: Object.fromEntries([2, ...banned].map((token) => [token, -100]))});
+            const logitBias = Object.fromEntries([2, ...banned].map((token) => [token, -100]));
+            const {body} = await complete({max_tokens: 30, seed, temperature: 1, logit_bias: logitBias});
             expect(body.usage!.completion_tokens).toBe(30);
             expect(body.choices[0]!.text).not.toContain("e");
         }

@@ -57,7 +57,9 @@ describe("corrupt files give clear errors and the core goes on", () => {
         const licenseStore = await createTestLicenseStore(dataDir, "none");
         await fs.writeFile(path.join(dataDir, "license.json"), "\u0000garbage{");
 
-        const {core} = await openTestCore({dataDir, deps: {loadEngine: shared.loadEngine, licenseStore}, session: {modelPath: corrupt.truncated, enabled: true}});
+        const {core} = await openTestCore({
+            dataDir, deps: {loadEngine: shared.loadEngine, licenseStore}, session: {modelPath: corrupt.truncated, enabled: true}
+        });
         expect(core.state.settingsProblem).toMatch(/moved to/);
         expect(core.state.edition).toBe("personal");
         expect(core.state.editionReason.length).toBeGreaterThan(10);

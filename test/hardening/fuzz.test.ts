@@ -127,7 +127,8 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
         [{type: "web_search"}], [{type: "function", name: "f", parameters: {type: "object"}}], {type: "function", name: "missing"})
 );
 /** A plausible body for the route with random fields set to random values, as JSON text. */
-const mutatedBody = (path: (typeof postPaths)[number]) => fc.tuple(templates[path], fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), oddString), fieldValue, {maxKeys: 4}))
+const mutatedBody = (path: (typeof postPaths)[number]) => fc
+    .tuple(templates[path], fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), oddString), fieldValue, {maxKeys: 4}))
     .map(([base, extra]) => JSON.stringify(capTokens({...base, ...extra})));
 
 const run = {numRuns: 0, endOnFailure: true};
@@ -142,7 +143,8 @@ describe("fuzzed requests get a success or an OpenAI-shaped 4xx, never a 5xx", {
 
     test("valid requests with random sampling parameters, in range and just out of it", async () => {
         // Mostly in range (so the engine really samples with them), now and then just out of it.
-        const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) => fc.oneof({weight: 19, arbitrary: valid}, {weight: 1, arbitrary: invalid});
+        const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) =>
+            fc.oneof({weight: 19, arbitrary: valid}, {weight: 1, arbitrary: invalid});
         const sampling = fc.record({
             temperature: mostly(fc.double({min: 0, max: 2, noNaN: true}), fc.constantFrom(-0.001, 2.001)),
             top_p: mostly(fc.double({min: 0, max: 1, noNaN: true}), fc.constant(1.0001)),

@@ -1,4 +1,4 @@
-import type {LlamaChatResponseFunctionCall} from "node-llama-cpp";
+import type {ChatModelFunctions, LlamaChatResponseFunctionCall} from "node-llama-cpp";
 import type {GenerationEvent} from "../generation/GenerationEvent.js";
 import type {ToolCall} from "../generation/GenerationRequest.js";
 import {createToolCallId} from "./createToolCallId.js";
@@ -30,7 +30,7 @@ export class ToolCallStream {
     }
 
     /** The calls LlamaChat parsed, with the ids and arguments streamed for them; a call with no parameters is sent now. */
-    finish(functionCalls: readonly LlamaChatResponseFunctionCall<any>[]): ToolCall[] {
+    finish(functionCalls: readonly LlamaChatResponseFunctionCall<ChatModelFunctions>[]): ToolCall[] {
         return functionCalls.map((parsed, index) => {
             const call = this.#calls[index] ?? this.#start(index, parsed.functionName, JSON.stringify(parsed.params ?? {}));
             const text = call.text.trimEnd();

@@ -27,7 +27,7 @@ export function forcedCallSchema(tools: readonly ToolDefinition[]): Schema {
     return Object.keys(defs).length === 0 ? root : {...root, $defs: defs};
 }
 
-function rewriteRefs(node: unknown, tool: number, at: string): any {
+function rewriteRefs(node: unknown, tool: number, at: string): unknown {
     if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, tool, at));
     if (node == null || typeof node !== "object") return node;
     return Object.fromEntries(Object.entries(node).map(([key, value]) =>

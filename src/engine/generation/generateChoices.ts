@@ -13,9 +13,10 @@ export const maxTopLogprobs = 20;
 
 /**
  * Runs `request.choices` generations of the same request at once, each on its own pooled sequence (so several
- * decode in one batch; the prompt is read once and its state shared, see `SharedPrompt`), and sums them up. Choice `i` of a seeded request uses `seed + i`. `onStart` fires once, when
- * the first choice starts; if any choice fails, the others are stopped and the request fails with the first error
- * (`Promise.all` rejects with it; the siblings then fail with it as their abort reason).
+ * decode in one batch; the prompt is read once and its state shared, see `SharedPrompt`), and sums them up. Choice
+ * `i` of a seeded request uses `seed + i`. `onStart` fires once, when the first choice starts; if any choice fails,
+ * the others are stopped and the request fails with the first error (`Promise.all` rejects with it; the siblings then
+ * fail with it as their abort reason).
  */
 export async function generateChoices(
     request: GenerationRequest, options: GenerateOptions,

@@ -22,7 +22,6 @@ afterAll(async () => {
     await llama?.dispose();
 });
 
-
 /**
  * A grammar can't make a model finish, only allow it to: stories260K left alone rarely closes a string and, as
  * TinyStories has no "@", never ends an email's local part (zod's email pattern allows any number of dotted words

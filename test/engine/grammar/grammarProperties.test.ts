@@ -77,7 +77,8 @@ describe("number ranges", () => {
                     (high == null || (exclusiveHigh ? value < high : value <= high));
                 const grammar = await llama.createGrammar({grammar: compileJsonSchema(schema).gbnf});
                 // A range within one unit holding no integer fixes only the integer part; the check does the rest.
-                const withinOneUnit = low != null && high != null && high - low <= 1 && !Array.from({length: 121}, (_, index) => index - 60).some(isValid);
+                const withinOneUnit = low != null && high != null && high - low <= 1 &&
+                    !Array.from({length: 121}, (_, index) => index - 60).some(isValid);
                 const nearBounds = [low, high].flatMap((value) => value == null ? [] : [value - 1, value, value + 1])
                     .flatMap((value) => [String(value), ...[".0", ".5", ".000001", ".999999"].map((fraction) => `${value < 0 ? "-" : ""}${Math.abs(Math.trunc(value))}${fraction}`)]);
                 for (const text of [...texts, ...nearBounds])

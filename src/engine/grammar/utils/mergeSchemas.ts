@@ -39,8 +39,9 @@ export function mergeSchemas(parts: readonly SchemaPart[], ownerPath: string, co
         const others = [...flat.slice(0, alternativesIndex), {schema: rest, path: part.path}, ...flat.slice(alternativesIndex + 1)];
         // A branch whose type the other parts exclude is left out rather than refused (`allOf: [{anyOf: [A, B]}, C]`).
         const othersTypes = others.reduce<Set<string> | undefined>((types, {schema}) => intersectOptional(types, shallowTypes(schema)), undefined);
-        const branches = list.flatMap((branch, index) => branch === false || intersectOptional(othersTypes, shallowTypes(branch))?.size === 0 ? [] :
-            [new SchemaParts([...others, {schema: branch, path: `${part.path}/${keyword}/${index}`}])]);
+        const branches = list.flatMap((branch, index) => branch === false || intersectOptional(othersTypes, shallowTypes(branch))?.size === 0
+            ? []
+            : [new SchemaParts([...others, {schema: branch, path: `${part.path}/${keyword}/${index}`}])]);
         if (branches.length === 0) context.refuse(keyword, part.path, `has only false branches, which no value satisfies,`);
         return {anyOf: branches};
     }
@@ -59,7 +60,9 @@ export function mergeSchemas(parts: readonly SchemaPart[], ownerPath: string, co
             if (!(keyword in schema)) continue;
             const values = keyword === "const" ? [schema.const] : schema.enum;
             if (!Array.isArray(values)) return context.refuse("enum", path, `has an "enum" that is not a list,`);
-            const kept = merged.enum == null ? values : (merged.enum as unknown[]).filter((value) => values.some((other) => isDeepEqualJson(value, other)));
+            const kept = merged.enum == null
+                ? values
+                : (merged.enum as unknown[]).filter((value) => values.some((other) => isDeepEqualJson(value, other)));
             if (kept.length === 0) context.refuse(keyword, path, `leaves no value that every part of allOf allows (enum/const),`);
             merged.enum = kept;
         }

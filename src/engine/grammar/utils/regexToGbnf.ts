@@ -80,7 +80,8 @@ export function regexToGbnf(pattern: string, {rules, hint, path}: RegexToGbnfOpt
         };
         for (const item of items) {
             const codePoint = item.type === "chars" && item.set.size === 1 ? item.set.ranges[0]![0] : undefined;
-            if (codePoint != null && (codePoint >= 0x20 || jsonEscapes.has(codePoint)) && codePoint !== 0x7f && !(codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+            const isSurrogate = codePoint != null && codePoint >= 0xd800 && codePoint <= 0xdfff;
+            if (codePoint != null && (codePoint >= 0x20 || jsonEscapes.has(codePoint)) && codePoint !== 0x7f && !isSurrogate) {
                 literal += jsonEscapes.get(codePoint) ?? String.fromCodePoint(codePoint);
                 nullable = false;
                 continue;

@@ -21,7 +21,9 @@ export type RepeatToGbnfOptions = {
  * symbol becomes a rule first, so the repetition counts one rule in llama.cpp's limit. `exact` is false when a count
  * beyond `maxGrammarRepetition` was relaxed and the check must enforce it.
  */
-export function repeatToGbnf(item: string, min: number, max: number | null, {rules, hint}: RepeatToGbnfOptions): {expression: string, exact: boolean} {
+export function repeatToGbnf(
+    item: string, min: number, max: number | null, {rules, hint}: RepeatToGbnfOptions
+): {expression: string, exact: boolean} {
     let exact = true;
     if (min > maxGrammarRepetition) {
         min = maxGrammarRepetition;
