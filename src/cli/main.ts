@@ -31,13 +31,18 @@ function usage(commands: readonly CliCommand[]): string {
     ].join("\n");
 }
 
-/** The command whose words (or an alias's) start `argv`, the longest match winning; `null` for none. */
+/**
+ * The command whose words start `argv` (the longest match winning), or whose alias is all of `argv` — so
+ * `responses purge` is an unknown responses action, not `responses` with an argument. `null` for none.
+ */
 function findCommand(commands: readonly CliCommand[], argv: readonly string[]): {command: CliCommand, args: string[]} | null {
     let best: {command: CliCommand, args: string[], length: number} | null = null;
-    for (const command of commands)
-        for (const words of [command.command, ...(command.aliases ?? [])])
-            if (words.every((word, index) => argv[index] === word) && words.length > (best?.length ?? 0))
-                best = {command, args: argv.slice(words.length), length: words.length};
+    const starts = (words: readonly string[]) => words.every((word, index) => argv[index] === word);
+    for (const command of commands) {
+        const words = [command.command, ...(command.aliases ?? []).filter((alias) => alias.length === argv.length)].find(starts);
+        if (words != null && words.length > (best?.length ?? 0))
+            best = {command, args: argv.slice(words.length), length: words.length};
+    }
     return best;
 }
 

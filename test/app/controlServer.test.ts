@@ -9,6 +9,7 @@ import {ControlClient} from "../../src/app/control/ControlClient.js";
 import {ControlError} from "../../src/app/control/ControlError.js";
 import {ControlServer} from "../../src/app/control/ControlServer.js";
 import {controlSocketPath} from "../../src/app/control/controlSocketPath.js";
+import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
 import {createFakeLoader} from "./utils/createFakeEngine.js";
 import {makeTempDir} from "./utils/makeTempDir.js";
 import {openTestCore, type OpenTestCoreOptions} from "./utils/openTestCore.js";
@@ -76,8 +77,32 @@ describe("control socket", () => {
         const answers = await rawExchange(socketPath, "not json\n{\"id\":7,\"method\":\"fly\"}\n{\"id\":8,\"method\":\"setPort\",\"params\":{\"port\":-1}}\n{\"id\":9,\"method\":\"state\"}\n", 4);
         expect(answers[0]).toEqual({id: null, ok: false, error: {code: "control_protocol", message: "The request is not valid JSON."}});
         expect(answers[1]).toMatchObject({id: 7, ok: false, error: {code: "control_protocol"}});
-        expect(answers[2]).toMatchObject({id: 8, ok: false, error: {code: "control_protocol", message: expect.stringContaining("params.port")}});
+        expect(answers[2]).toEqual({id: 8, ok: false, error: {code: "control_protocol",
+            message: "Invalid request: params.port: The port must be a whole number from 1 to 65535, or 0 for any free port this run only (got -1)."}});
         expect(answers[3]).toMatchObject({id: 9, ok: true, result: {status: "Off"}});
+    });
+
+    test("threads, GPU, context size and stored responses over the socket; the next model load gets the engine settings", async () => {
+        const loads: Parameters<LoadEngine>[0][] = [];
+        const fakeLoader = createFakeLoader();
+        const {socketPath, dataDir} = await listenControl({session: {threads: undefined}, deps: {loadEngine: async (options) => {
+            loads.push(options);
+            return fakeLoader(options);
+        }}});
+        const client = await connect(socketPath);
+        expect(await client.request("setThreads", {threads: 2})).toMatchObject({threads: 2});
+        expect(await client.request("setGpu", {gpu: "cpu"})).toMatchObject({gpu: "cpu"});
+        expect(await client.request("setContextSize", {contextSize: 1024})).toMatchObject({contextSize: 1024});
+        await expect(client.request("setContextSize", {contextSize: 100})).rejects.toMatchObject({
+            code: "control_remote", remoteCode: "control_protocol", message: expect.stringContaining("params.contextSize: The context size must be")
+        });
+
+        const model = path.join(dataDir, "tiny.gguf");
+        await fs.writeFile(model, "GGUF fake body");
+        expect(await client.request("loadModel", {path: model})).toMatchObject({model: {state: "loaded", path: model}});
+        expect(loads.at(-1)).toMatchObject({modelPath: model, threads: 2, gpu: "cpu", contextSize: 1024});
+        expect(await client.request("responses.count")).toEqual({count: 0});
+        expect(await client.request("responses.clear")).toEqual({cleared: 0});
     });
 
     test("watch pushes every state change", async () => {

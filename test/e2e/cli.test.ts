@@ -30,7 +30,7 @@ describe("tholos serve, driven by the other commands over the control socket", s
     beforeAll(async () => {
         home = await tempHome();
         env = cliEnv(home);
-        serve = startServe(["--model", await testModelPath(), "--port", "0", "--threads", "1", "--gpu", "cpu"], env);
+        serve = startServe(["--model", await testModelPath(), "--port", "0", "--threads", "1", "--gpu", "cpu", "--context-size", "256"], env);
         port = Number((await serve.waitForLine(runningLine))[1]);
     }, 180_000);
 
@@ -50,6 +50,28 @@ describe("tholos serve, driven by the other commands over the control socket", s
         expect(lines[0]).toBe(`Running — http://127.0.0.1:${port}`);
         expect(status.stdout).toContain("Model:     stories260K");
         expect(status.stdout).toContain(`Instance:  pid ${serve.pid}, control socket ${path.join(home, "control.sock")}`);
+        expect(status.stdout).toContain("Engine:    threads 1, GPU cpu, context size 256");
+    });
+
+    test("serve --context-size reaches the engine: the model is served with 256 tokens per request", async () => {
+        const key = (await runCli(["key", "show"], env)).stdout.trim();
+        const models = await (await listModels(port, key)).json() as {data: {meta: {context_length: number}}[]};
+        expect(models.data[0]?.meta.context_length).toBe(256);
+    });
+
+    test("threads, gpu and context-size drive the running instance through the same rules; a mistake is a usage error", async () => {
+        const threads = await runCli(["threads", "2"], env);
+        expect(threads).toMatchObject({code: 0, stdout: `Running — http://127.0.0.1:${port}\n`});
+        expect((await runCli(["gpu", "cpu"], env)).code).toBe(0);
+        expect((await runCli(["context-size", "auto"], env)).code).toBe(0);
+        expect((await runCli(["status"], env)).stdout).toContain("Engine:    threads 2, GPU cpu, context size auto");
+        const settings = JSON.parse(await fs.readFile(path.join(home, "settings.json"), "utf8")) as Record<string, unknown>;
+        expect(settings).toMatchObject({threads: 2, gpu: "cpu"});
+        expect(settings).not.toHaveProperty("contextSize");
+
+        const wrong = await runCli(["threads", "many"], env);
+        expect(wrong).toMatchObject({code: 2, stdout: ""});
+        expect(wrong.stderr).toBe('tholos: Threads must be a whole number from 1 to 256, or auto to let the engine choose (got "many"). Usage: tholos threads <n|auto>\n');
     });
 
     test("a second serve says where the first one runs, and exits", async () => {
@@ -128,7 +150,7 @@ describe("tholos serve, driven by the other commands over the control socket", s
         expect((await runCli(["responses", "count"], env)).stdout).toBe("0 responses stored.\n");
         const wrong = await runCli(["responses", "purge"], env);
         expect(wrong.code).toBe(2);
-        expect(wrong.stderr).toContain('Unknown action "purge"');
+        expect(wrong.stderr).toBe('tholos: Unknown responses action "purge". Usage: tholos responses count | tholos responses clear\n');
     });
 
     test("SIGTERM stops it cleanly: prints Off, exits 0, removes the control socket", async () => {
@@ -141,6 +163,14 @@ describe("tholos serve, driven by the other commands over the control socket", s
         const status = await runCli(["status"], env);
         expect(status.stdout.split("\n").slice(0, 2)).toEqual(["Off", expect.stringContaining("Not running")]);
     });
+});
+
+test("--help lists every command of the operations table with its usage", async () => {
+    const help = await runCli(["--help"], cliEnv(await tempHome()));
+    expect(help.code).toBe(0);
+    for (const line of ["tholos threads <n|auto>", "tholos gpu <auto|cpu>", "tholos context-size <n|auto>", "tholos load <file.gguf>", "tholos key copy", "tholos responses clear"])
+        expect(help.stdout).toContain(`  ${line} `);
+    expect(help.stdout).toContain("[--context-size <n>]");
 });
 
 describe("a port held by another program", slow, () => {
@@ -195,21 +225,31 @@ describe("THOLOS_API_KEY", slow, () => {
 });
 
 describe("without a running instance, commands act on the stored state", slow, () => {
-    test("enable is refused without a Business licence; after `license dev` it is saved", async () => {
+    test("on Personal every command prints the Locked status, not Off, and enable is refused; after `license dev` it is saved", async () => {
         const home = await tempHome();
         const env = cliEnv(home);
+        const locked = "Locked — available on the Business edition";
         try {
             const refused = await runCli(["enable"], env);
             expect(refused.code).toBe(1);
+            expect(refused.stdout).toBe(`${locked}\n`);
             expect(refused.stderr).toMatch(/^tholos: The Local API Server is available on the Business edition/);
-            expect((await runCli(["status"], env)).stdout.split("\n")[0]).toBe("Locked — available on the Business edition");
+            expect((await runCli(["status"], env)).stdout.split("\n")[0]).toBe(locked);
+            for (const args of [["disable"], ["port", "9000"], ["threads", "4"], ["context-size", "512"], ["unload"]]) {
+                const result = await runCli(args, env);
+                expect(result.code, args.join(" ")).toBe(0);
+                expect(result.stdout.split("\n")[0], args.join(" ")).toBe(locked);
+            }
+            expect((await runCli(["port", "0"], env)).stderr).toContain("Port 0 (any free port) lasts for one run, and no instance is running");
 
             const dev = await runCli(["license", "dev"], env);
             expect(dev.stdout).toMatch(/^Business licence for Developer \(source checkout\) \(development licence/);
 
-            expect((await runCli(["enable"], env)).code).toBe(0);
+            const enabled = await runCli(["enable"], env);
+            expect(enabled.code).toBe(0);
+            expect(enabled.stdout.split("\n")[0]).toBe("Off");
             const settings = JSON.parse(await fs.readFile(path.join(home, "settings.json"), "utf8")) as unknown;
-            expect(settings).toEqual({enabled: true});
+            expect(settings).toEqual({enabled: true, port: 9000, threads: 4, contextSize: 512});
         } finally {
             await fs.rm(home, {recursive: true, force: true});
         }
