@@ -1,6 +1,6 @@
 import net from "node:net";
 import {describe, expect, test} from "vitest";
-import {requestTestCompletion} from "../../src/app/core/requestTestCompletion.js";
+import {requestTestCompletion} from "../../src/app/serverTest/requestTestCompletion.js";
 
 const jsonResponse = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), {status, headers: {"content-type": "application/json"}});

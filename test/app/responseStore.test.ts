@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import type {ResponseObject} from "../../contract/index.js";
 import {ResponseStore} from "../../src/app/responses/ResponseStore.js";
-import {openAppStores} from "../../src/app/core/openAppStores.js";
+import {openAppStores} from "../../src/app/utils/openAppStores.js";
 
 /** The Responses API's store: a real SQLite file in a temporary data dir, opened, closed, reopened and killed. */
 let dataDir: string;
