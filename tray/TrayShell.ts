@@ -129,16 +129,8 @@ export class TrayShell {
 
     #render(state: AppState): void {
         if (this.#quitting != null) return;
-        this.template = buildTrayMenu(state, {
-            setEnabled: (enabled) => void this.actions.setEnabled(enabled),
-            copyKey: () => void this.actions.copyKey(),
-            regenerateKey: () => void this.actions.regenerateKey(),
-            test: () => void this.actions.test(),
-            loadModel: () => void this.actions.loadModel(),
-            unloadModel: () => void this.actions.unloadModel(),
-            openSettings: () => void this.actions.openSettings(),
-            quit: () => void this.actions.quit()
-        });
+        // Each action reports its own failure (`#run`), so the menu may drop the promises.
+        this.template = buildTrayMenu(state, this.actions);
         this.#menu = this.#deps.Menu.buildFromTemplate(this.template);
         const tray = this.#menubar.tray;
         // A right click pops the menu up elsewhere; Linux trays only show a menu attached to them.
