@@ -1,19 +1,13 @@
 import {randomBytes} from "node:crypto";
 import path from "node:path";
+import {checkModelFile} from "../engine/checkModelFile.js";
 import type {EngineModelInfo} from "../engine/EngineModelInfo.js";
 import {AppCoreError} from "./AppCoreError.js";
 import type {AppCoreOptions} from "./AppCoreOptions.js";
 import type {AppState} from "./AppState.js";
 import {ApiHost} from "./core/ApiHost.js";
-import {StateListeners} from "./utils/StateListeners.js";
-import {openAppStores, type AppStores} from "./utils/openAppStores.js";
-import {readEnvApiKey} from "./rules/readEnvApiKey.js";
-import {requestTestCompletion} from "./serverTest/requestTestCompletion.js";
-import {whyTestCantRun} from "./serverTest/whyTestCantRun.js";
-import type {ServerTestResult} from "./serverTest/ServerTestResult.js";
 import {defaultAppCoreDeps, type AppCoreDeps} from "./core/AppCoreDeps.js";
 import type {ActiveLicense, EditionStatus, LicenseStatus} from "./license/LicenseStore.js";
-import type {SettingsPatch} from "./settings/SettingsStore.js";
 import {assertServerEdition} from "./rules/assertServerEdition.js";
 import {checkRule} from "./rules/checkRule.js";
 import {contextSizeRule} from "./rules/contextSizeRule.js";
@@ -21,19 +15,16 @@ import {deriveStatus} from "./rules/deriveStatus.js";
 import {describeApiKey} from "./rules/describeApiKey.js";
 import {gpuRule} from "./rules/gpuRule.js";
 import {portRule} from "./rules/portRule.js";
+import {readEnvApiKey} from "./rules/readEnvApiKey.js";
 import {threadsRule} from "./rules/threadsRule.js";
-import {checkModelFile} from "../engine/checkModelFile.js";
-import {errorMessage} from "./utils/errorMessage.js";
-
-type Config = {
-    enabled: boolean,
-    port: number,
-    threads: number | null,
-    gpu: "auto" | "cpu",
-    sequences: number | null,
-    contextSize: number | null,
-    modelPath: string | null
-};
+import {requestTestCompletion} from "./serverTest/requestTestCompletion.js";
+import type {ServerTestResult} from "./serverTest/ServerTestResult.js";
+import {whyTestCantRun} from "./serverTest/whyTestCantRun.js";
+import type {SettingsPatch} from "./settings/SettingsStore.js";
+import {openAppStores, type AppStores} from "./utils/openAppStores.js";
+import {readApiKey} from "./utils/readApiKey.js";
+import {readCoreConfig, type CoreConfig} from "./utils/readCoreConfig.js";
+import {StateListeners} from "./utils/StateListeners.js";
 
 /**
  * The headless core the tray and the CLI both drive: edition, switch, port, model, API key, the loaded engine and
@@ -58,7 +49,7 @@ export class AppCore {
 
     /** Answered to the server's key check while a regeneration is in flight: no one holds it, so every request fails. */
     readonly #noKey = `unusable-${randomBytes(32).toString("hex")}`;
-    #config: Config;
+    #config: CoreConfig;
     #edition: EditionStatus;
     #key: string | null;
     #keyProblem: string | null;
@@ -69,7 +60,7 @@ export class AppCore {
     #docsHtml: Promise<string | undefined> | null = null;
 
     private constructor(params: {
-        stores: AppStores, deps: AppCoreDeps, options: AppCoreOptions, config: Config,
+        stores: AppStores, deps: AppCoreDeps, options: AppCoreOptions, config: CoreConfig,
         edition: EditionStatus, envKey: string | null, key: string | null, keyProblem: string | null
     }) {
         this.dataDir = params.stores.dataDir;
@@ -134,27 +125,7 @@ export class AppCore {
         if (session.contextSize != null) checkRule(contextSizeRule, session.contextSize, "invalid_setting");
 
         const stores = await openAppStores({env, envKey, dataDir: options.dataDir, useKeychain: options.useKeychain, onWarning: options.onWarning}, deps);
-        const stored = stores.settings.settings;
-        const config: Config = {
-            enabled: session.enabled ?? stored.enabled,
-            port: session.port ?? stored.port,
-            threads: session.threads ?? stored.threads ?? null,
-            gpu: session.gpu ?? stored.gpu,
-            sequences: session.sequences ?? stored.sequences ?? null,
-            // settings.json's schema lets unknown keys through; this one is checked by the same rule as the setter.
-            contextSize: session.contextSize ?? contextSizeRule.optional().catch(undefined).parse(stored.contextSize) ?? null,
-            modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null
-        };
-
-        let key = envKey;
-        let keyProblem: string | null = null;
-        if (key == null && stores.keyStore != null) {
-            try {
-                key = await stores.keyStore.get();
-            } catch (err) {
-                keyProblem = `the API key could not be read from the ${stores.keyStore.location}: ${errorMessage(err)}. Fix the key store, then restart Tholos.`;
-            }
-        }
+        const config = readCoreConfig(session, stores.settings.settings);
 
         return new AppCore({
             stores,
@@ -163,8 +134,7 @@ export class AppCore {
             config,
             edition: await stores.licenseStore.edition(),
             envKey,
-            key,
-            keyProblem
+            ...await readApiKey(envKey, stores.keyStore)
         });
     }
 
