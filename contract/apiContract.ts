@@ -50,6 +50,15 @@ const anthropicErrors = {
 const eitherErrors = Object.fromEntries(Object.keys(errors).map((status) => [status, z.union([ErrorResponse, AnthropicErrorResponse])])) as
     {[Status in keyof typeof errors]: z.ZodUnion<[typeof ErrorResponse, typeof AnthropicErrorResponse]>};
 
+/**
+ * The models routes' answers to a request without `anthropic-version`: OpenAI's shapes only (what a client that never
+ * sends the header, like `createTholosClient`, gets).
+ */
+export const openAiModelResponses = {
+    listModels: {200: ModelList, ...errors},
+    retrieveModel: {200: Model, ...errors}
+};
+
 /** Sent by Anthropic's clients; its presence makes the models routes answer in Anthropic's shapes. */
 const anthropicHeaders = z.object({
     "anthropic-version": z.string().optional().describe("Anthropic's API version (any value is accepted). Present ⇒ Anthropic's shapes."),

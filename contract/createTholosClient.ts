@@ -1,6 +1,6 @@
 import {initClient, initContract, type AppRoute} from "@ts-rest/core";
 import type {AnyZodObject, ZodObject, ZodRawShape, ZodTypeAny, ZodUnion} from "zod";
-import {apiContract, type ApiContract} from "./apiContract.js";
+import {apiContract, openAiModelResponses, type ApiContract} from "./apiContract.js";
 import {EventStream} from "./eventStream.js";
 import {routeMetadata} from "./RouteMetadata.js";
 
@@ -32,6 +32,11 @@ type WholeAnswerRoute<R> = R extends {body: ZodObject<infer Shape extends ZodRaw
     }
     : R;
 
+/** This client sends no `anthropic-version`, so the models routes answer it in OpenAI's shapes only. */
+type ClientRoute<Name, R> = Name extends keyof typeof openAiModelResponses
+    ? Omit<R, "responses"> & {responses: (typeof openAiModelResponses)[Name]}
+    : WholeAnswerRoute<R>;
+
 function wholeAnswerRoute(route: AppRoute): AppRoute {
     const hasStreamField = route.method === "POST" && "stream" in ((route.body as Partial<AnyZodObject>).shape ?? {});
     if (hasStreamField !== (routeMetadata(route).stream != null))
@@ -47,13 +52,14 @@ function wholeAnswerRoute(route: AppRoute): AppRoute {
 }
 
 /**
- * `apiContract` as this client uses it: whole answers only. The server's contract types a `200` of a streaming route
+ * `apiContract` as this client uses it: whole answers only, and OpenAI's shapes on the models routes. The server's contract types a `200` of a streaming route
  * (by its metadata) as "JSON or an event stream" (a stream object exists only on the server); here the streaming
  * fields are left out of the bodies, so a `200` is always the JSON answer.
  */
 const wholeAnswerContract = c.router(
-    Object.fromEntries(Object.entries(apiContract).map(([name, route]) => [name, wholeAnswerRoute(route)])) as
-        {[Name in keyof ApiContract]: WholeAnswerRoute<ApiContract[Name]>},
+    Object.fromEntries(Object.entries(apiContract).map(([name, route]) => [name, name in openAiModelResponses
+        ? {...route, responses: openAiModelResponses[name as keyof typeof openAiModelResponses]}
+        : wholeAnswerRoute(route)])) as {[Name in keyof ApiContract]: ClientRoute<Name, ApiContract[Name]>},
     {strictStatusCodes: true}
 );
 

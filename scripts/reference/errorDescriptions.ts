@@ -5,7 +5,7 @@ import type {ErrorCode} from "../../src/server/errorCatalogue.js";
  * added to `src/server/errorCatalogue.ts` without a line here fails the type check.
  */
 export const errorDescriptions: Record<ErrorCode, string> = {
-    invalid_api_key: "The `Authorization: Bearer` header is missing or holds a key other than the current one (it changes when regenerated).",
+    invalid_api_key: "The `Authorization: Bearer` (or `x-api-key`) header is missing or holds a key other than the current one (it changes when regenerated).",
     host_not_allowed: "The `Host` header names something other than `127.0.0.1:<port>` or `localhost:<port>` (a DNS-rebinding guard).",
     not_found: "No such route: the API lives under `/v1`.",
     model_not_found: "`model` (or the path's model id) names a model other than the loaded one; the message names the loaded one.",

@@ -21,10 +21,16 @@ function describe(file: string): Pick<Sample, "label" | "language"> {
         case ".py":
             return {label: "Python (requests)", language: "python"};
         case ".mjs":
-            return {label: library === "fetch" ? "JavaScript (fetch)" : library === "ai-sdk" ? "JavaScript (AI SDK)" : "JavaScript (openai)", language: "javascript"};
+            return {label: `JavaScript (${javascriptLibrary(file)})`, language: "javascript"};
         case ".ts":
             return {label: library === "ts-rest" ? "TypeScript (ts-rest)" : library === "openapi-fetch" ? "TypeScript (openapi-fetch)" : "TypeScript", language: "typescript"};
         default:
             throw new Error(`docs/samples/${file}: no language for "${extension}" files; the reference can't show it.`);
     }
+}
+
+/** The library a JavaScript sample uses, from the end of its name (`stream-fetch.mjs`); `openai` unless named. */
+function javascriptLibrary(file: string) {
+    const libraries: [suffix: string, label: string][] = [["-fetch.mjs", "fetch"], ["-ai-sdk.mjs", "AI SDK"], ["-anthropic.mjs", "@anthropic-ai/sdk"]];
+    return libraries.find(([suffix]) => file.endsWith(suffix))?.[1] ?? "openai";
 }

@@ -73,7 +73,7 @@ export function renderDifferences(context: ReferenceContext) {
             "`base64` is the little-endian float32 bytes, as OpenAI's.",
             "- **Unknown fields are ignored**, so a request written for OpenAI isn't refused for a field this server doesn't " +
             "know. `store`, `metadata` and `user` are accepted and ignored: nothing is stored.",
-            "- **Other endpoints** (Responses, Assistants, images, audio, files, fine-tuning, moderations…) don't exist: `404` " +
+            "- **Other endpoints** (Assistants, images, audio, files, fine-tuning, moderations…) don't exist: `404` " +
             "`not_found`.",
             "- **Local only.** Plain HTTP on `127.0.0.1`; a request whose `Host` header isn't `127.0.0.1:<port>` or " +
             "`localhost:<port>` is refused with `403` `host_not_allowed`. When every sequence is busy and the queue is full the " +

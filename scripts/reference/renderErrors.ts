@@ -24,7 +24,8 @@ export function renderErrors(context: ReferenceContext) {
     return [
         "## Errors",
         "Every failure (bad input, a missing or wrong key, an unknown route or model, a busy server) is answered with " +
-        "its HTTP status and a JSON body in OpenAI's shape, never an HTML page, and never a `500` for bad input:",
+        "its HTTP status and a JSON body in OpenAI's shape (Anthropic's on its routes, see " +
+        "[Anthropic error types](#anthropic-error-types)), never an HTML page, and never a `500` for bad input:",
         codeBlock("json", JSON.stringify(errorExample, null, 2)),
         "### The error object",
         responseFieldsTable(context.schema("ErrorResponse"), context),

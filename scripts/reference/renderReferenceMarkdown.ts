@@ -1,6 +1,7 @@
 import type {ReferenceContext} from "./ReferenceContext.js";
 import {code, table} from "./markdown.js";
 import {renderDifferences} from "./renderDifferences.js";
+import {renderAnthropic} from "./renderAnthropic.js";
 import {apiContract} from "../../contract/apiContract.js";
 import {routeMetadata} from "../../contract/RouteMetadata.js";
 import {renderEndpoint} from "./renderEndpoint.js";
@@ -26,10 +27,12 @@ export function renderReferenceMarkdown(context: ReferenceContext) {
         "## Quick start",
         [
             `- **Base URL:** \`${server}/v1\`. Use the port shown in the app's Status line (Settings → Local API Server).`,
-            "- **Authentication:** every `/v1` request sends `Authorization: Bearer YOUR_API_KEY`, with the key from the API Key " +
-            "row. `GET /openapi.json` and `GET /docs` need no key: they hold no secrets.",
+            "- **Authentication:** every `/v1` request sends `Authorization: Bearer YOUR_API_KEY` (or `x-api-key: YOUR_API_KEY`), " +
+            "with the key from the API Key row. `GET /openapi.json` and `GET /docs` need no key: they hold no secrets.",
             "- **Any OpenAI client works:** point its base URL at the one above and give it the key. `model` may be omitted " +
             "(the loaded model answers).",
+            `- **Anthropic's clients work too:** give them \`${server}\` (without \`/v1\`) and the key; see ` +
+            "[Anthropic's Messages API](#anthropics-messages-api).",
             `- **The samples** read the base URL from \`THOLOS_BASE_URL\` and the key from \`THOLOS_API_KEY\`; set them first, ` +
             `e.g. \`export THOLOS_BASE_URL=${server}/v1\`.`,
             "- **It stays on your machine:** the server listens on `127.0.0.1` only and has no outbound path."
@@ -50,6 +53,7 @@ export function renderReferenceMarkdown(context: ReferenceContext) {
         renderSchemaSupport(),
         renderErrors(context),
         renderDifferences(context),
+        renderAnthropic(server),
 
         "## Typed clients",
         "### TypeScript: the ts-rest client",

@@ -43,10 +43,14 @@ describe("openapi.json", () => {
     it("publishes every route with a bearer scheme and named, referenced schemas", () => {
         const document = buildOpenApiDocument({version: "test"});
         expect(Object.keys(document.paths ?? {}).sort()).toEqual([
-            "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models", "/v1/models/{model}", "/v1/responses", "/v1/responses/{response_id}", "/v1/responses/{response_id}/input_items"
+            "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/messages", "/v1/messages/count_tokens", "/v1/models",
+            "/v1/models/{model}", "/v1/responses", "/v1/responses/{response_id}", "/v1/responses/{response_id}/input_items"
         ]);
         expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({type: "http", scheme: "bearer"});
-        expect(document.security).toEqual([{bearerAuth: []}]);
+        expect(document.components?.securitySchemes?.apiKeyHeader).toMatchObject({type: "apiKey", in: "header", name: "x-api-key"});
+        expect(document.security).toEqual([{bearerAuth: []}, {apiKeyHeader: []}]);
+        // The models routes answer in Anthropic's shape when asked with the header Anthropic's clients send
+        expect(document.paths?.["/v1/models"]?.get?.parameters).toContainEqual(expect.objectContaining({name: "anthropic-version", in: "header", required: false}));
 
         const chat = document.paths?.["/v1/chat/completions"]?.post;
         expect(chat?.requestBody).toMatchObject({content: {"application/json": {schema: {$ref: "#/components/schemas/CreateChatCompletionRequest"}}}});

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {runSample} from "./runSample.js";
+import {AnthropicMessage, AnthropicMessageStreamEvent, AnthropicModelList, MessageTokensCount} from "../../contract/index.js";
 
 /**
  * Every file of docs/samples/, the code the reference shows verbatim, runs against a live server on the real model,
@@ -31,7 +32,7 @@ const sse = (output: string) => output.split("\n\n").map((event) => event.trim()
     return data === "[DONE]" ? data : JSON.parse(data) as Record<string, any>;
 });
 
-/** Responses' typed events: an `event:` line naming each `data:` line's type, nothing after the last. */
+/** Typed events (Responses, Anthropic's Messages): an `event:` line naming each `data:` line's type, nothing after the last. */
 const typedSse = (output: string) => output.split("\n\n").map((event) => event.trim()).filter((event) => event !== "").map((event) => {
     const [name, data] = event.split("\n");
     expect(name).toMatch(/^event: /);
@@ -128,6 +129,59 @@ const runs: Record<string, SampleRun> = {
         }
     },
     "responses-tools-openai.mjs": {
+        check(output) {
+            expect(output).toMatch(/^call: get_weather \{ city: (['"`]).*\1 \}$/m);
+            expect(output).toMatch(/^answer: /m);
+        }
+    },
+    "models-anthropic.sh": {
+        check(output) {
+            const body = AnthropicModelList.strict().parse(JSON.parse(output));
+            expect(body).toMatchObject({has_more: false, data: [{type: "model", id: "stories260K"}]});
+        }
+    },
+    "messages.sh": {
+        check(output) {
+            const body = AnthropicMessage.strict().parse(JSON.parse(output));
+            expect(body).toMatchObject({type: "message", role: "assistant", model: "stories260K"});
+            expect(body.usage.output_tokens).toBeLessThanOrEqual(64);
+        }
+    },
+    "messages-stream.sh": {
+        check(output) {
+            const events = typedSse(output).map((event) => AnthropicMessageStreamEvent.parse(event));
+            expect(events[0]!.type).toBe("message_start");
+            expect(events.slice(-2).map((event) => event.type)).toEqual(["message_delta", "message_stop"]);
+            expect(events.filter((event) => event.type === "content_block_delta").length).toBeGreaterThan(0);
+        }
+    },
+    "count-tokens.sh": {
+        check(output) {
+            expect(MessageTokensCount.strict().parse(JSON.parse(output)).input_tokens).toBeGreaterThan(0);
+        }
+    },
+    "messages.py": {
+        check(output) {
+            expect(output).toMatch(/^stop_reason: (end_turn|max_tokens)$/m);
+            expect(output).toMatch(/^usage: \d+ in, [1-9]\d* out$/m);
+        }
+    },
+    "count-tokens.py": {
+        check(output) {
+            expect(output).toMatch(/^[1-9]\d* of [1-9]\d* tokens used; [1-9]\d* left for the answer$/m);
+        }
+    },
+    "messages-anthropic.mjs": {
+        check(output) {
+            expect(output).toMatch(/^stop_reason: (end_turn|max_tokens) usage: [1-9]\d* out$/m);
+        }
+    },
+    "messages-stream-anthropic.mjs": {
+        check(output) {
+            expect(output).toMatch(/^stop_reason: (end_turn|max_tokens), [1-9]\d* tokens out$/m);
+        }
+    },
+    "messages-tools-anthropic.mjs": {
         check(output) {
             expect(output).toMatch(/^call: get_weather \{ city: (['"`]).*\1 \}$/m);
             expect(output).toMatch(/^answer: /m);

@@ -3,6 +3,7 @@ import type {CreateChatCompletionResponse, CreateChatCompletionStreamResponse, E
 import {callApi} from "../support/callApi.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {streamApi} from "../support/streamApi.js";
+import {callAnthropic} from "../support/anthropicApi.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -35,6 +36,11 @@ describe("a full pool and queue", () => {
             expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
             expect(refused.body.error).toMatchObject({code: "queue_full", type: "rate_limit_error", param: null});
         }
+        // Anthropic's routes say it their way: 429 rate_limit_error, which its SDKs retry after Retry-After
+        const anthropic = await callAnthropic(server, "/messages", {messages: body.messages, max_tokens: 8});
+        expect(anthropic.status).toBe(429);
+        expect(Number(anthropic.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(anthropic.body).toMatchObject({type: "error", error: {type: "rate_limit_error"}});
 
         for (const result of await Promise.all([...running, queued])) {
             expect(result.status).toBe(200);

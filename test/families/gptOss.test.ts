@@ -9,6 +9,7 @@ import {callApi} from "../support/callApi.js";
 import {streamApi} from "../support/streamApi.js";
 import {streamedText, streamedToolCalls} from "../support/chatDeltas.js";
 import {openTokenizer, type TestTokenizer} from "../support/openTokenizer.js";
+import {callAnthropic} from "../support/anthropicApi.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 
 /**
@@ -118,6 +119,16 @@ describe("gpt-oss (scripted, HarmonyChatWrapper)", () => {
         expect(await promptTokens({reasoning_effort: "low"})).toBe(medium - 3);
         expect(await promptTokens({reasoning_effort: "high"})).toBe(medium - 2);
         expect(await promptTokens({reasoning_effort: "none"})).toBe(medium - 3);
+    });
+
+    it("Anthropic's output_config.effort sets the same line (xhigh and max as high); its thinking block is the analysis channel", async () => {
+        const count = async (extra: object) => (await callAnthropic<{input_tokens: number}>(server, "/messages/count_tokens", {messages, ...extra})).body.input_tokens;
+        const medium = await count({});
+        expect(await count({output_config: {effort: "low"}})).toBe(medium - 3);
+        expect(await count({output_config: {effort: "max"}})).toBe(medium - 2);
+        expect(await count({output_config: {effort: "xhigh"}, thinking: {type: "enabled", budget_tokens: 4096}})).toBe(medium - 2);
+        const {body} = await callAnthropic(server, "/messages", {messages, max_tokens: 64});
+        expect(body.content).toMatchObject([{type: "thinking", thinking: reasoning}, {type: "text", text: answer}]);
     });
 
     it("makes a call on the commentary channel (to=functions.get_weather), whole and streamed", async () => {

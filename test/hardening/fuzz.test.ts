@@ -4,6 +4,7 @@ import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {sendRaw, type RawResponse} from "./utils/sendRaw.js";
 import {contractRequests} from "../support/contractRequests.js";
+import {validateErrorBody} from "../support/validateErrorBody.js";
 
 // Property tests over every route of a real server on the real model: whatever arrives, the answer is a success or
 // an OpenAI-shaped 4xx — never a 5xx — and the server still serves afterwards (SPEC §5 "bad input of any kind").
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const generating = ["/v1/chat/completions", "/v1/completions"] as const;
-const postPaths = [...generating, "/v1/embeddings", "/v1/responses"] as const;
+const postPaths = [...generating, "/v1/embeddings", "/v1/responses", "/v1/messages", "/v1/messages/count_tokens"] as const;
 const getPaths = ["/v1/models", "/v1/models/stories260K", "/v1/models/other", "/v1/responses/x", "/v1/responses/x/input_items", "/openapi.json", "/docs"] as const;
 
 test("sends to every route of the contract (a new route needs its body template here)", () => {
@@ -32,7 +33,10 @@ test("sends to every route of the contract (a new route needs its body template 
 
 type Request = {method: string, path: string, headers?: Record<string, string | null>, body?: string | Uint8Array};
 
-async function send(request: Request): Promise<RawResponse> {
+/** The answer, with the path it answers (whose protocol decides the error shape). */
+type Answer = RawResponse & {path?: string};
+
+async function send(request: Request): Promise<Answer> {
     const headers: Record<string, string | null> = {
         host: `127.0.0.1:${port}`,
         authorization: `Bearer ${server.apiKey}`,
@@ -45,24 +49,27 @@ async function send(request: Request): Promise<RawResponse> {
         .filter((entry): entry is [string, string] => entry[1] != null)
         .map(([name, value]) => `${name}: ${value}`)].join("\r\n");
     casesRun++;
-    return sendRaw({port, head, body});
+    return {...await sendRaw({port, head, body}), path: request.path};
 }
 
-/** A success the route may give, or an OpenAI-shaped 4xx; anything else fails the property with the answer shown. */
-function expectSound(response: RawResponse, what: string) {
+/**
+ * A success the route may give, or a 4xx in its protocol's error shape (Anthropic's on its routes, OpenAI's
+ * elsewhere); anything else fails the property with the answer shown.
+ */
+function expectSound(response: Answer, what: string) {
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     const context = `${what} → ${response.status} ${response.body.slice(0, 300)}`;
     expect(response.status, context).toBeGreaterThanOrEqual(200);
     expect(response.status, context).toBeLessThan(500);
     if (response.status >= 400) {
         expect(response.headers["content-type"], context).toMatch(/^application\/json/);
-        validateAgainstOpenAi("ErrorResponse", JSON.parse(response.body));
+        validateErrorBody({path: response.path ?? "/v1/chat/completions"}, JSON.parse(response.body));
         return;
     }
     if (/^text\/event-stream/.test(response.headers["content-type"] ?? "")) {
         // A stream that fails late ends with an error event, not a 5xx; either way it is closed by [DONE] or an error
         // (typed streams: by their response's last event or an `error` event).
-        expect(response.body, context).toMatch(/data: (\[DONE\]|\{"error")|event: (response\.completed|response\.incomplete|error)\ndata: [^\n]*\n\n$/);
+        expect(response.body, context).toMatch(/data: (\[DONE\]|\{"error")|event: (response\.completed|response\.incomplete|message_stop|error)\ndata: [^\n]*\n\n$/);
         return;
     }
     if (/^application\/json/.test(response.headers["content-type"] ?? "")) JSON.parse(response.body);
@@ -99,6 +106,18 @@ const message = fc.record({
     content: fc.oneof(oddString, fc.array(fc.record({type: fc.constantFrom("text", "image_url"), text: oddString}), {maxLength: 3}), anyValue)
 }, {requiredKeys: []});
 
+const anthropicBlock = fc.record({
+    type: fc.oneof(fc.constantFrom("text", "tool_use", "tool_result", "thinking", "redacted_thinking", "image", "document", "web_search_tool_result"), oddString),
+    text: oddString, id: oddString, name: oddString, input: anyValue, tool_use_id: oddString, is_error: fc.boolean(), thinking: oddString,
+    content: fc.oneof(oddString, fc.array(fc.record({type: fc.constantFrom("text", "image"), text: oddString}), {maxLength: 2}), anyValue),
+    cache_control: fc.constantFrom({type: "ephemeral"}, {type: "ephemeral", ttl: "1h"}, null, "x")
+}, {requiredKeys: ["type"]});
+const anthropicMessage = fc.record({
+    role: fc.oneof(fc.constantFrom("user", "assistant", "system"), oddString),
+    content: fc.oneof(oddString, fc.array(anthropicBlock, {maxLength: 3}), anyValue)
+}, {requiredKeys: []});
+const anthropicMessages = fc.oneof(fc.array(anthropicMessage, {minLength: 1, maxLength: 3}), anyValue);
+
 const templates: Record<(typeof postPaths)[number], fc.Arbitrary<Record<string, unknown>>> = {
     "/v1/chat/completions": fc.record({messages: fc.oneof(fc.array(message, {minLength: 1, maxLength: 3}), anyValue)}),
     "/v1/completions": fc.record({prompt: fc.oneof(oddString, fc.array(oddString, {maxLength: 3}), fc.array(fc.nat({max: 600}), {minLength: 1, maxLength: 5}), anyValue)}),
@@ -108,12 +127,15 @@ const templates: Record<(typeof postPaths)[number], fc.Arbitrary<Record<string, 
             fc.record({type: fc.constantFrom("function_call", "function_call_output", "reasoning", "message", "item_reference"), call_id: oddString, name: oddString,
                 arguments: oddString, output: fc.oneof(oddString, anyValue)}, {requiredKeys: ["type"]})), {minLength: 1, maxLength: 3}), anyValue),
         max_output_tokens: fc.constantFrom(1, 3, 0, -1, 1e308)
-    }, {requiredKeys: ["input"]})
+    }, {requiredKeys: ["input"]}),
+    "/v1/messages": fc.record({messages: anthropicMessages, system: fc.oneof(oddString, fc.array(anthropicBlock, {maxLength: 2}), anyValue)}, {requiredKeys: ["messages"]}),
+    "/v1/messages/count_tokens": fc.record({messages: anthropicMessages, tools: fc.oneof(anyValue, fc.constant([{name: "f", input_schema: {type: "object"}}]))}, {requiredKeys: ["messages"]})
 };
 const fieldNames = ["model", "stream", "stream_options", "max_tokens", "max_completion_tokens", "temperature", "top_p", "stop", "seed",
     "presence_penalty", "frequency_penalty", "logit_bias", "n", "best_of", "echo", "suffix", "logprobs", "top_logprobs", "response_format",
     "tools", "tool_choice", "parallel_tool_calls", "user", "dimensions", "encoding_format", "__proto__", "constructor", "messages", "prompt", "input",
-    "instructions", "max_output_tokens", "text", "reasoning", "include", "previous_response_id", "store", "background", "truncation", "metadata"];
+    "instructions", "max_output_tokens", "text", "reasoning", "include", "previous_response_id", "store", "background", "truncation", "metadata",
+    "system", "stop_sequences", "top_k", "thinking", "output_config", "mcp_servers", "container"];
 const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
     anyValue,
     fc.boolean(),
@@ -124,7 +146,10 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
         [{type: "function", function: {name: "f", parameters: {type: "nonsense"}}}],
         {include_usage: true}, {"1": -100, "99999999": 100}, "float", "base64", "auto", "required", {type: "function", function: {name: "missing"}},
         {format: {type: "json_schema", name: "x", schema: {type: "object"}}}, {effort: "high"}, ["reasoning.encrypted_content"],
-        [{type: "web_search"}], [{type: "function", name: "f", parameters: {type: "object"}}], {type: "function", name: "missing"})
+        [{type: "web_search"}], [{type: "function", name: "f", parameters: {type: "object"}}], {type: "function", name: "missing"},
+        {type: "any"}, {type: "tool", name: "missing"}, {type: "auto", disable_parallel_tool_use: true}, {type: "enabled", budget_tokens: 1024},
+        {type: "disabled"}, [{name: "f", input_schema: {type: "object", properties: {a: {type: "integer"}}}}],
+        [{type: "web_search_20250305", name: "web_search"}], {format: {type: "json_schema", schema: {type: "object"}}}, {effort: "max"})
 );
 /** A plausible body for the route with random fields set to random values, as JSON text. */
 const mutatedBody = (path: (typeof postPaths)[number]) => fc

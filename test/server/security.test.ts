@@ -5,6 +5,7 @@ import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {rawRequest} from "./rawRequest.js";
 import {contractRequests} from "../support/contractRequests.js";
+import {validateErrorBody} from "../support/validateErrorBody.js";
 
 let server: TestServer;
 let port: number;
@@ -103,18 +104,24 @@ describe.each(contractRequests())("every route of the contract: $method $path", 
         port, path, method, headers: {host: `127.0.0.1:${port}`, "content-type": "application/json", ...headers}, body: method === "POST" ? "{}" : undefined
     });
 
-    it("needs the key", async () => {
-        for (const headers of [{}, {authorization: "Bearer wrong"}] as Record<string, string>[]) {
+    it("needs the key, as a bearer token or x-api-key, in the route's protocol's error shape", async () => {
+        for (const headers of [{}, {authorization: "Bearer wrong"}, {"x-api-key": "wrong"}, {"x-api-key": server.apiKey, authorization: "Bearer wrong"}] as Record<string, string>[]) {
             const response = await send(headers);
             expect(response.status).toBe(401);
-            validateAgainstOpenAi("ErrorResponse", JSON.parse(response.body));
+            expect(validateErrorBody({path}, JSON.parse(response.body)).type).toBe("authentication_error");
         }
+        for (const headers of [{authorization: `Bearer ${server.apiKey}`}, {"x-api-key": server.apiKey}] as Record<string, string>[])
+            expect((await send(headers)).status).not.toBe(401);
     });
 
     it("refuses a foreign Host even with the key", async () => {
-        const response = await send({host: "evil.example", authorization: `Bearer ${server.apiKey}`});
-        expect(response.status).toBe(403);
-        expect(JSON.parse(response.body).error.code).toBe("host_not_allowed");
+        for (const headers of [{authorization: `Bearer ${server.apiKey}`}, {"x-api-key": server.apiKey, "anthropic-version": "2023-06-01"}] as Record<string, string>[]) {
+            const response = await send({host: "evil.example", ...headers});
+            expect(response.status).toBe(403);
+            const error = validateErrorBody({path, headers}, JSON.parse(response.body));
+            expect(error.type).toBe("permission_error");
+            if (error.code != null) expect(error.code).toBe("host_not_allowed");
+        }
     });
 
     it("sends no CORS headers to a foreign origin, preflight or not", async () => {

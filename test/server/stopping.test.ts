@@ -1,6 +1,7 @@
 import {expect, it} from "vitest";
 import {startTestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import {AnthropicMessageStreamEvent} from "../../contract/index.js";
 
 it("ends open streams with a server_stopping error event when the server stops, and stops promptly", async () => {
     const server = await startTestServer();
@@ -28,6 +29,38 @@ it("ends open streams with a server_stopping error event when the server stops, 
         validateAgainstOpenAi("ErrorResponse", last);
         expect(last.error).toMatchObject({code: "server_stopping", type: "server_error"});
         expect(events).not.toContain("data: [DONE]");
+        expect(server.engine.load.free).toBe(server.engine.load.sequences);
+    } finally {
+        await server.close();
+    }
+});
+
+it("ends an Anthropic stream with Anthropic's error event (overloaded_error) when the server stops", async () => {
+    const server = await startTestServer();
+    try {
+        const response = await fetch(`${server.baseUrl}/messages`, {
+            method: "POST",
+            headers: {"x-api-key": server.apiKey, "anthropic-version": "2023-06-01", "content-type": "application/json"},
+            body: JSON.stringify({messages: [{role: "user", content: "Tell a long story."}], max_tokens: 1500, stream: true})
+        });
+        expect(response.status).toBe(200);
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = decoder.decode((await reader.read()).value, {stream: true});
+
+        const closed = server.app.close();
+        for (;;) {
+            const {done, value} = await reader.read();
+            if (done) break;
+            text += decoder.decode(value, {stream: true});
+        }
+        await closed;
+
+        const [eventLine, dataLine] = text.trimEnd().split("\n\n").at(-1)!.split("\n");
+        expect(eventLine).toBe("event: error");
+        const event = AnthropicMessageStreamEvent.parse(JSON.parse(dataLine!.slice("data: ".length)));
+        expect(event).toMatchObject({type: "error", error: {type: "overloaded_error", message: expect.stringMatching(/stopping/)}});
+        expect(text).not.toContain("event: message_stop");
         expect(server.engine.load.free).toBe(server.engine.load.sequences);
     } finally {
         await server.close();
