@@ -1,4 +1,4 @@
-import {readdir} from "node:fs/promises";
+import {readdir, readFile} from "node:fs/promises";
 import type {AppRoute} from "@ts-rest/core";
 import {describe, expect, it} from "vitest";
 import {apiContract, buildOpenApiDocument} from "../../contract/index.js";
@@ -12,6 +12,7 @@ import {officialSchemaNames} from "../support/openAiSchemaValidator.js";
 const routes = Object.entries(apiContract) as [string, AppRoute][];
 const samples = new Set(await readdir(new URL("../../docs/samples/", import.meta.url)));
 const document = buildOpenApiDocument({version: "test"});
+const anthropicConformance = await readFile(new URL("../clients/anthropicConformance.ts", import.meta.url), "utf8");
 
 describe("contract route metadata", () => {
     it.each(routes)("%s has samples, all of them files of docs/samples/", (_name, route) => {
@@ -29,6 +30,10 @@ describe("contract route metadata", () => {
         for (const name of [official.response, official.streamEvent, official.error].filter((name) => name != null))
             expect(names, name).toContain(name);
         expect(official.streamEvent != null).toBe(stream != null);
+        // Anthropic's names are checked at the type level: the conformance file must compare the contract with each
+        if (official.api === "anthropic")
+            for (const name of [official.response, official.streamEvent, official.error].filter((name) => name != null))
+                expect(anthropicConformance, name).toContain(`Anthropic.${name}>`);
         if (stream != null) expect(Object.keys(document.components?.schemas ?? {})).toContain(stream.event);
     });
 });

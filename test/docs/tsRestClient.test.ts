@@ -41,6 +41,15 @@ describe("createTholosClient (the package's ts-rest client)", () => {
         expect(embeddings.status === 200 && embeddings.body.data[0]!.embedding).toHaveLength(64);
     });
 
+    it("creates an Anthropic message, typed, with Anthropic's error object typed on its errors", async () => {
+        const message = await client().createMessage({body: {max_tokens: 8, messages: [{role: "user", content: "Say hello."}]}});
+        if (message.status !== 200) throw new Error(`unexpected ${message.status}`);
+        expect(message.body.content[0]?.type).toBe("text");
+        const refused = await client().countMessageTokens({body: {model: "claude-local-test", messages: [{role: "user", content: "Hi"}]}});
+        expect(refused.status).toBe(404);
+        if (refused.status === 404) expect(refused.body.error.type).toBe("not_found_error");
+    });
+
     it("answers errors as typed results, not exceptions", async () => {
         const missing = await client().retrieveModel({params: {model: "gpt-4o"}});
         expect(missing.status).toBe(404);
