@@ -7,7 +7,7 @@ import {contextSizeRule} from "../rules/contextSizeRule.js";
 import {gpuRule} from "../rules/gpuRule.js";
 import {portRule} from "../rules/portRule.js";
 import {threadsRule} from "../rules/threadsRule.js";
-import {defineOperation} from "./AppOperation.js";
+import {defineOperation, type OperationCaller} from "./AppOperation.js";
 import {numberOrAuto} from "./utils/numberOrAuto.js";
 
 /** The full key and where it lives: only for the control socket (the page never holds the key). */
@@ -216,6 +216,6 @@ export type OperationParams<N extends OperationName> = z.output<Operations[N]["p
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<Operations[N]["run"]>>;
 
 /** The operations `caller` may ask for. */
-export type OperationNameFor<C extends "control" | "settings"> = {
+export type OperationNameFor<C extends OperationCaller> = {
     [N in OperationName]: C extends Operations[N]["callers"][number] ? N : never
 }[OperationName];
