@@ -57,7 +57,7 @@ export type TrayShellDeps = {
     },
     readonly clipboard: {writeText(text: string): void},
     readonly ipcMain: {
-        handle(channel: string, listener: (event: unknown, ...args: any[]) => unknown): void,
+        handle(channel: string, listener: (event: unknown, ...args: unknown[]) => unknown): void,
         removeHandler(channel: string): void
     },
 

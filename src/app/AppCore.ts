@@ -124,7 +124,8 @@ export class AppCore {
         if (session.threads != null) checkRule(threadsRule, session.threads, "invalid_setting");
         if (session.contextSize != null) checkRule(contextSizeRule, session.contextSize, "invalid_setting");
 
-        const stores = await openAppStores({env, envKey, dataDir: options.dataDir, useKeychain: options.useKeychain, onWarning: options.onWarning}, deps);
+        const {dataDir, useKeychain, onWarning} = options;
+        const stores = await openAppStores({env, envKey, dataDir, useKeychain, onWarning}, deps);
         const config = readCoreConfig(session, stores.settings.settings);
 
         return new AppCore({

@@ -67,7 +67,10 @@ describe("AppCore lifecycle on the real model", () => {
         await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
         const busyPort = (blocker.address() as net.AddressInfo).port;
         try {
-            const {core} = await openTestCore({deps: {loadEngine: shared.loadEngine}, session: {port: busyPort, enabled: true, modelPath: shared.modelPath}});
+            const {core} = await openTestCore({
+                deps: {loadEngine: shared.loadEngine},
+                session: {port: busyPort, enabled: true, modelPath: shared.modelPath}
+            });
             await core.start();
             expect(core.state.status).toBe(
                 `Error — port ${busyPort} is already in use by another program. Choose another port (Settings → Local API Server, or \`tholos port <n>\`).`);
@@ -164,7 +167,9 @@ describe("AppCore lifecycle on the real model", () => {
         const settings = JSON.parse(await fs.readFile(path.join(dataDir, "settings.json"), "utf8")) as Record<string, unknown>;
         expect(settings).toEqual({port, enabled: true, modelPath: shared.modelPath});
 
-        const second = await openTestCore({dataDir, deps: {loadEngine: shared.loadEngine, licenseStore: first.licenseStore}, session: {port: undefined}});
+        const second = await openTestCore({
+            dataDir, deps: {loadEngine: shared.loadEngine, licenseStore: first.licenseStore}, session: {port: undefined}
+        });
         const seen: AppState[] = [];
         second.core.onStateChange((state) => seen.push(state));
         await second.core.start();

@@ -36,13 +36,19 @@ afterAll(async () => {
     await llama?.dispose();
 });
 
+/** What the init script puts on `window`: the exposed call into the test, the state push, and `window.tholos`. */
+type FakeBridgeWindow = {__tholosCall(name: string, ...args: unknown[]): unknown, __tholosEmit?: (state: unknown) => void, tholos?: unknown};
+
 type OpenedPage = {page: Page, core: AppCore, clipboard: {text: string}, problems: string[]};
 
 /** Opens the page with `window.tholos` calling the real core, and state pushed to it like main's IPC does. */
 async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<OpenedPage> {
     const {core} = await openTestCore({...coreOptions, deps: {loadEngine, ...coreOptions.deps}});
     const clipboard = {text: ""};
-    const handlers = createBridgeHandlers(core, {clipboard: {writeText: (text) => void (clipboard.text = text)}, chooseModelFile: async () => modelPath});
+    const handlers = createBridgeHandlers(core, {
+        clipboard: {writeText: (text) => void (clipboard.text = text)},
+        chooseModelFile: async () => modelPath
+    });
 
     const context = await browser.newContext({viewport: {width: 480, height: 760}, deviceScaleFactor: 2, colorScheme: "light"});
     onTestFinished(() => context.close());
@@ -60,7 +66,7 @@ async function openSettings(coreOptions: OpenTestCoreOptions = {}): Promise<Open
         (handlers[name] as (...a: unknown[]) => unknown)(...args));
     // The preload's shape: one method per bridge channel, plus onState.
     await page.addInitScript((methods: string[]) => {
-        const w = window as unknown as Record<string, any>;
+        const w = window as unknown as FakeBridgeWindow;
         const listeners = new Set<(state: unknown) => void>();
         const call = (name: string) => (...args: unknown[]) => w.__tholosCall(name, ...args);
         w.__tholosEmit = (state: unknown) => listeners.forEach((listener) => listener(state));

@@ -205,4 +205,3 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
         await new Promise((resolve) => setTimeout(resolve, 10));
     }
 }
-

@@ -12,13 +12,16 @@ export type BridgeAnswer<R> =
 /** The operations of `appOperations` the Settings window may call. */
 export type SettingsOperation = OperationNameFor<"settings">;
 
+/** Operations without params may be called without any. */
+type ParamsArg<N extends SettingsOperation> = undefined extends OperationParams<N> ? [params?: OperationParams<N>] : [params: OperationParams<N>];
+
 /**
  * `window.tholos`: everything the settings page may ask of the main process (exposed by `preload.cts` through
  * `contextBridge`). `run` is any operation open to the Settings window (main checks the name, the caller and the
  * params); the rest need main's clipboard or dialogs. The page never sees the full API key.
  */
 export type TholosBridge = {
-    readonly run: <N extends SettingsOperation>(name: N, ...params: undefined extends OperationParams<N> ? [params?: OperationParams<N>] : [params: OperationParams<N>]) => Promise<BridgeAnswer<OperationResult<N>>>,
+    readonly run: <N extends SettingsOperation>(name: N, ...params: ParamsArg<N>) => Promise<BridgeAnswer<OperationResult<N>>>,
 
     /** Calls `listener` with every new state; returns the unsubscribe function. */
     readonly onState: (listener: (state: AppState) => void) => () => void,

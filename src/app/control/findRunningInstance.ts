@@ -18,7 +18,9 @@ export type FindRunningInstanceOptions = {
  * The instance serving `socketPath`, or `null` when none runs. A stale socket file (left by an instance that
  * crashed: connecting is refused) is removed, so a new instance can bind the path.
  */
-export async function findRunningInstance(socketPath: string, {platform = process.platform}: FindRunningInstanceOptions = {}): Promise<RunningInstance | null> {
+export async function findRunningInstance(
+    socketPath: string, {platform = process.platform}: FindRunningInstanceOptions = {}
+): Promise<RunningInstance | null> {
     let client: ControlClient | null;
     try {
         client = await ControlClient.connect(socketPath);

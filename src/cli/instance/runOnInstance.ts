@@ -27,7 +27,9 @@ export type RunOnInstanceOptions = {
  * Drives the running instance when there is one, else the stored state — an `AppCore` in the `"stored"` role, so
  * the operations run the same code and rules either way. What every command but `serve` does.
  */
-export async function runOnInstance<T>(session: (call: InstanceCall, where: InstanceWhere) => Promise<T>, options: RunOnInstanceOptions = {}): Promise<T> {
+export async function runOnInstance<T>(
+    session: (call: InstanceCall, where: InstanceWhere) => Promise<T>, options: RunOnInstanceOptions = {}
+): Promise<T> {
     const env = options.env ?? process.env;
     const socketPath = controlSocketPath(resolveDataDir(env));
     const client = await ControlClient.connect(socketPath);

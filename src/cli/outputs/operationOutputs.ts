@@ -15,7 +15,9 @@ type StateAnswering = {[N in ControlName]: OperationResult<N> extends AppState ?
  * How each command shows its answer. Operations answering with the state may leave it to `stateOutput` (the status
  * line); every other one must say, or this fails to compile.
  */
-export const operationOutputs: {readonly [N in Exclude<ControlName, StateAnswering>]: CliOutput<N>} & {readonly [N in StateAnswering]?: CliOutput<N>} = {
+type Outputs = {readonly [N in Exclude<ControlName, StateAnswering>]: CliOutput<N>} & {readonly [N in StateAnswering]?: CliOutput<N>};
+
+export const operationOutputs: Outputs = {
     loadModel: loadModelOutput,
     "key.show": keyOutput(),
     "key.regenerate": keyOutput("New API key (above); the old key stopped working. Update your scripts."),

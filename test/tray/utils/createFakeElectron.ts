@@ -19,7 +19,7 @@ export function createFakeElectron() {
     const appListeners = new Map<string, () => void>();
     const trayListeners = new Map<string, () => void>();
     const readyListeners: (() => void)[] = [];
-    const handlers = new Map<string, (event: unknown, ...args: any[]) => unknown>();
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
     const answers = {
         lock: true,
         messageBox: [] as number[],
