@@ -8,6 +8,7 @@ import type {AppState} from "./AppState.js";
 import {ApiHost} from "./core/ApiHost.js";
 import {defaultAppCoreDeps, type AppCoreDeps} from "./core/AppCoreDeps.js";
 import type {ActiveLicense, EditionStatus, LicenseStatus} from "./license/LicenseStore.js";
+import {allowedOriginRule} from "./rules/allowedOriginRule.js";
 import {assertServerEdition} from "./rules/assertServerEdition.js";
 import {checkRule} from "./rules/checkRule.js";
 import {contextSizeRule} from "./rules/contextSizeRule.js";
@@ -80,6 +81,8 @@ export class AppCore {
             // Read on every request: a regenerated key applies to the very next one.
             apiKey: () => (this.#regenerating ? this.#noKey : this.#key ?? this.#noKey),
             port: () => this.#config.port,
+            // Read on every request too: an origin allowed or removed applies to the very next one.
+            allowedOrigins: () => this.#config.allowedOrigins,
             engineOptions: () => ({
                 threads: this.#config.threads ?? undefined,
                 gpu: this.#config.gpu,
@@ -165,6 +168,7 @@ export class AppCore {
             model: this.#host.model,
             modelPath: this.#config.modelPath,
             apiKey: describeApiKey({envKey: this.#envKey, keyStore: this.#stores.keyStore, key: this.#key}),
+            allowedOrigins: this.#config.allowedOrigins,
             settingsProblem: this.#stores.settings.problem?.message ?? null,
             storedResponses: this.#disposed ? 0 : this.#stores.responses.count(),
             pid: this.role === "stored" ? null : process.pid
@@ -240,6 +244,18 @@ export class AppCore {
         checkRule(contextSizeRule, contextSize, "invalid_setting");
         await this.#persist({contextSize: contextSize ?? undefined});
         this.#config.contextSize = contextSize;
+        this.#emit();
+    }
+
+    /**
+     * The browser origins that get CORS headers (saved), from the next request on: each is checked and normalised by
+     * `allowedOriginRule` (else `AppCoreError("invalid_setting")`); repeats are dropped. `[]`: no CORS headers at all.
+     */
+    public async setAllowedOrigins(origins: readonly string[]): Promise<void> {
+        this.#assertOpen();
+        const allowed = [...new Set(origins.map((origin) => checkRule(allowedOriginRule, origin, "invalid_setting")))];
+        await this.#persist({allowedOrigins: allowed.length === 0 ? undefined : allowed});
+        this.#config.allowedOrigins = allowed;
         this.#emit();
     }
 

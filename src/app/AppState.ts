@@ -55,6 +55,9 @@ export type AppState = {
         readonly masked: string | null
     },
 
+    /** Browser origins that get CORS headers (exact, normalised); empty: no CORS headers for any. */
+    readonly allowedOrigins: readonly string[],
+
     /** A corrupt settings file that was moved aside at start, in one sentence; else `null`. */
     readonly settingsProblem: string | null,
 

@@ -3,7 +3,7 @@ import type {InstanceWhere} from "./instance/runOnInstance.js";
 
 /**
  * The status line, then the details a user needs: edition, switch and port, engine settings, model, base URL,
- * where the key lives, and the instance (or, when none runs, the data dir).
+ * where the key lives, the origins allowed CORS headers, and the instance (or, when none runs, the data dir).
  */
 export function formatState(state: AppState, where: InstanceWhere): string {
     const auto = (value: number | null) => value == null ? "auto" : String(value);
@@ -17,6 +17,7 @@ export function formatState(state: AppState, where: InstanceWhere): string {
     ];
     if (state.baseUrl != null) lines.push(`Base URL:  ${state.baseUrl}`);
     lines.push(`API key:   ${state.apiKey.masked ?? "(unavailable)"} in ${state.apiKey.location}`);
+    lines.push(`Origins:   ${state.allowedOrigins.length === 0 ? "none (no CORS headers; `tholos origins add <origin>`)" : state.allowedOrigins.join(", ")}`);
     if (state.settingsProblem != null) lines.push(`Settings:  ${state.settingsProblem}`);
     lines.push(where.running ? `Instance:  pid ${state.pid}, control socket ${where.socketPath}` : `Data dir:  ${where.dataDir}`);
     return lines.join("\n") + "\n";

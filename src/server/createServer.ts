@@ -1,4 +1,4 @@
-import Fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyReply} from "fastify";
+import Fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest} from "fastify";
 import type {AddressInfo} from "node:net";
 import {initServer, RequestValidationError} from "@ts-rest/fastify";
 import {ApiError} from "./ApiError.js";
@@ -7,6 +7,7 @@ import {toValidationError} from "./toValidationError.js";
 import {handleClientError} from "./handleClientError.js";
 import {bearerToken} from "./guards/bearerToken.js";
 import {constantTimeEquals} from "./guards/constantTimeEquals.js";
+import {corsHeaders} from "./guards/corsHeaders.js";
 import {isAllowedHost} from "./guards/isAllowedHost.js";
 import {requestProtocol} from "./requestProtocol.js";
 import {createApiRouter} from "./routes/apiRouter.js";
@@ -20,6 +21,12 @@ export type CreateServerOptions = {
 
     /** The current API key, read on every request so a regenerated key applies to the very next one. */
     apiKey(): string,
+
+    /**
+     * Browser origins that get CORS headers (exact, as browsers send `Origin`), read on every request so a change
+     * applies to the very next one. Default: none — no CORS headers for any origin.
+     */
+    allowedOrigins?(): readonly string[],
 
     /** The published OpenAPI document, served at `/openapi.json`. */
     openApiDocument: object,
@@ -86,12 +93,19 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // Fastify's own JSON parser, so such bodies fail exactly as `application/json` ones do (mapped in toApiError).
     app.addContentTypeParser("*", {parseAs: "string"}, app.getDefaultJsonParser("error", "error"));
 
-    app.addHook("onRequest", async (request) => {
+    // The CORS headers each answered request of an allowed origin gets, its errors and streams included (onSend).
+    const corsResponseHeaders = new WeakMap<FastifyRequest, Readonly<Record<string, string>>>();
+    app.addHook("onRequest", async (request, reply) => {
         // A server that isn't listening can only be reached through `inject()` (tests): no browser can address it, so
         // there is no Host to check. Once it listens, every request is checked.
         const address = app.server.address() as AddressInfo | null;
         if (address != null && !isAllowedHost(request.headers.host, address.port))
             throw new ApiError("host_not_allowed", `Requests must be addressed to http://127.0.0.1:${address.port} (the Host header was refused).`);
+
+        // After the Host check (a rebinding page never gets CORS headers), before the key (a preflight carries none).
+        const cors = corsHeaders(request, options.allowedOrigins?.() ?? []);
+        if (cors.kind === "preflight") return reply.status(204).headers(cors.headers).send();
+        if (cors.kind === "response") corsResponseHeaders.set(request, cors.headers);
 
         const path = request.url.split("?")[0]!;
         if (publicPaths.has(path)) return;
@@ -106,6 +120,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         // Both compared, whatever the first gives, so the time taken doesn't say which one was wrong
         if (!tokens.map((token) => constantTimeEquals(token, key)).every(Boolean))
             throw new ApiError("invalid_api_key", "Incorrect API key. Copy the current key from Settings → Local API Server (it changes when regenerated).");
+    });
+
+    app.addHook("onSend", async (request, reply) => {
+        const headers = corsResponseHeaders.get(request);
+        if (headers != null) reply.headers(headers);
     });
 
     app.setErrorHandler((error, request, reply) => {

@@ -18,6 +18,9 @@ const settingsSamples: {readonly [N in OperationNameFor<"settings">]: OperationP
     setGpu: {gpu: "cpu"},
     setContextSize: {contextSize: 512},
     test: undefined,
+    "origins.add": {origin: "http://localhost:3000"},
+    "origins.remove": {origin: "http://localhost:3000"},
+    "origins.clear": undefined,
     "responses.clear": undefined
 };
 const names = Object.keys(appOperations) as OperationName[];

@@ -9,9 +9,11 @@ import {validateErrorBody} from "../support/validateErrorBody.js";
 
 let server: TestServer;
 let port: number;
+/** The origin the user allowed (SPEC §4): it gets CORS headers; any other origin still gets none. */
+const allowedOrigin = "http://localhost:5173";
 
 beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({allowedOrigins: () => [allowedOrigin]});
     port = Number(new URL(server.origin).port);
 });
 afterAll(async () => {
@@ -99,6 +101,73 @@ describe("DNS-rebinding defence", () => {
     });
 });
 
+describe("CORS for the allowed origin only", () => {
+    const preflight = (headers: Record<string, string>) => rawRequest({
+        port, path: "/v1/chat/completions", method: "OPTIONS",
+        headers: {host: `127.0.0.1:${port}`, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type", ...headers}
+    });
+
+    it("answers the allowed origin's preflight with 204 and the CORS headers, without a key", async () => {
+        const response = await preflight({origin: allowedOrigin});
+        expect(response.status).toBe(204);
+        expect(response.body).toBe("");
+        expect(response.headers).toMatchObject({
+            "access-control-allow-origin": allowedOrigin,
+            "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+            "access-control-allow-headers": "authorization, content-type, x-api-key, anthropic-version, anthropic-beta",
+            "access-control-max-age": "600",
+            vary: "Origin"
+        });
+        expect(response.headers["access-control-allow-credentials"]).toBeUndefined();
+    });
+
+    it.each([
+        ["another origin", "https://evil.example"],
+        ["the allowed host on another port", "http://localhost:5174"],
+        ["the allowed host over https", "https://localhost:5173"],
+        ["the allowed origin with a trailing slash", `${allowedOrigin}/`],
+        ["the allowed origin in capitals", allowedOrigin.toUpperCase()],
+        ["the null origin", "null"]
+    ])("answers a preflight from %s as before: no CORS headers, the key still needed", async (_name, origin) => {
+        const response = await preflight({origin});
+        expect(response.status).toBe(401);
+        expect(Object.keys(response.headers).filter((name) => name.startsWith("access-control-"))).toEqual([]);
+        expect(response.headers.vary).toBeUndefined();
+    });
+
+    it("keeps the Host check for the allowed origin's preflight (a rebinding page gets no CORS headers)", async () => {
+        const response = await preflight({origin: allowedOrigin, host: "evil.example"});
+        expect(response.status).toBe(403);
+        expect(JSON.parse(response.body).error.code).toBe("host_not_allowed");
+        expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+
+    it("gives the allowed origin's answers, errors and streams the origin, Vary and Retry-After exposed; the key is still needed", async () => {
+        const cors = {"access-control-allow-origin": allowedOrigin, vary: "Origin", "access-control-expose-headers": "Retry-After"};
+        const ok = await models({origin: allowedOrigin, authorization: `Bearer ${server.apiKey}`});
+        expect(ok.status).toBe(200);
+        expect(ok.headers).toMatchObject(cors);
+
+        const refused = await models({origin: allowedOrigin});
+        expect(refused.status).toBe(401);
+        expect(refused.headers).toMatchObject(cors);
+
+        const unknown = await rawRequest({port, path: "/v1/nothing", headers: {host: `127.0.0.1:${port}`, origin: allowedOrigin, authorization: `Bearer ${server.apiKey}`}});
+        expect(unknown.status).toBe(404);
+        expect(unknown.headers).toMatchObject(cors);
+
+        const stream = await rawRequest({
+            port, path: "/v1/chat/completions", method: "POST",
+            headers: {host: `127.0.0.1:${port}`, origin: allowedOrigin, authorization: `Bearer ${server.apiKey}`, "content-type": "application/json"},
+            body: JSON.stringify({messages: [{role: "user", content: "Hi"}], max_tokens: 2, stream: true})
+        });
+        expect(stream.status).toBe(200);
+        expect(stream.headers["content-type"]).toMatch(/^text\/event-stream/);
+        expect(stream.headers).toMatchObject(cors);
+        expect(stream.body).toContain("data: [DONE]");
+    });
+});
+
 describe.each(contractRequests())("every route of the contract: $method $path", ({method, path}) => {
     const send = (headers: Record<string, string>) => rawRequest({
         port, path, method, headers: {host: `127.0.0.1:${port}`, "content-type": "application/json", ...headers}, body: method === "POST" ? "{}" : undefined
@@ -132,6 +201,21 @@ describe.each(contractRequests())("every route of the contract: $method $path", 
         expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
         const response = await send({origin: "https://evil.example", authorization: `Bearer ${server.apiKey}`});
         expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+
+    it("answers the allowed origin's preflight without a key, and its request with the origin only with the key", async () => {
+        const preflight = await rawRequest({
+            port, path, method: "OPTIONS",
+            headers: {host: `127.0.0.1:${port}`, origin: allowedOrigin, "access-control-request-method": method}
+        });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers["access-control-allow-origin"]).toBe(allowedOrigin);
+        const refused = await send({origin: allowedOrigin});
+        expect(refused.status).toBe(401);
+        expect(refused.headers["access-control-allow-origin"]).toBe(allowedOrigin);
+        const response = await send({origin: allowedOrigin, authorization: `Bearer ${server.apiKey}`});
+        expect(response.status).not.toBe(401);
+        expect(response.headers["access-control-allow-origin"]).toBe(allowedOrigin);
     });
 });
 

@@ -27,7 +27,10 @@ export type StartTestServerOptions = {
      * The data dir whose `responses.sqlite` keeps `/v1/responses` answers (the same dir for two servers in turn is a
      * restart). Default: a fresh temporary one, removed on close.
      */
-    responsesDir?: string
+    responsesDir?: string,
+
+    /** Browser origins that get CORS headers, read on every request. Default: none. */
+    allowedOrigins?: () => readonly string[]
 };
 
 export type TestServer = {
@@ -71,6 +74,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
         app = await createServer({
             engine: () => engine,
             apiKey: () => apiKey,
+            allowedOrigins: options.allowedOrigins,
             openApiDocument: buildOpenApiDocument({version: "test"}),
             docsHtml: await readFile(new URL("../../docs/reference.html", import.meta.url), "utf8"),
             responseValidation: true,

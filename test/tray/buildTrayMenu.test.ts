@@ -24,6 +24,7 @@ function makeState(patch: Partial<AppState> = {}): AppState {
         model: {state: "none"},
         modelPath: null,
         apiKey: {source: "file", location: "file /tmp/api-key (0600)", masked: "tholos_…abcd"},
+        allowedOrigins: [],
         settingsProblem: null,
         storedResponses: 0,
         pid: 1,

@@ -103,9 +103,34 @@
         /** @type {HTMLButtonElement} */ ($("load-model")).disabled = model.state === "loading";
         /** @type {HTMLButtonElement} */ ($("unload-model")).disabled = model.state !== "loaded" && model.state !== "failed";
 
+        renderOrigins(next.allowedOrigins);
+
         const stored = next.storedResponses;
         $("stored-responses").textContent = stored === 0 ? "None" : `${stored} (kept for previous_response_id)`;
         /** @type {HTMLButtonElement} */ ($("clear-responses")).disabled = stored === 0;
+    }
+
+    /** One row per allowed origin, each with its Remove button (built as nodes: an origin is never parsed as HTML). */
+    function renderOrigins(/** @type {readonly string[]} */ origins) {
+        const list = $("origins");
+        const shown = Array.from(list.querySelectorAll("code"), (code) => code.textContent);
+        $("origins-none").hidden = origins.length > 0;
+        if (shown.length === origins.length && shown.every((origin, index) => origin === origins[index])) return;
+        list.replaceChildren(...origins.map((origin) => {
+            const item = document.createElement("li");
+            const code = document.createElement("code");
+            code.textContent = origin;
+            const remove = document.createElement("button");
+            remove.type = "button";
+            remove.className = "small";
+            remove.textContent = "Remove";
+            remove.setAttribute("aria-label", `Remove ${origin}`);
+            remove.addEventListener("click", () => busy(remove, async () => {
+                showResult("origins-result", await tholos.run("origins.remove", {origin}));
+            }));
+            item.append(code, remove);
+            return item;
+        }));
     }
 
     /** Runs a bridge call with its button disabled meanwhile. */
@@ -182,6 +207,16 @@
         void busy($("context-size-apply"), async () => {
             edited.delete(contextSize);
             showResult("engine-result", await tholos.run("setContextSize", {contextSize: numberOrAuto(contextSize)}));
+        });
+    });
+
+    $("origin-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        void busy($("origin-add"), async () => {
+            const origin = /** @type {HTMLInputElement} */ ($("origin"));
+            const result = await tholos.run("origins.add", {origin: origin.value.trim()});
+            showResult("origins-result", result);
+            if (result.ok) origin.value = "";
         });
     });
 

@@ -18,6 +18,9 @@ export type ApiHostOptions = {
     /** The key the server checks, read on every request. */
     apiKey(): string,
 
+    /** Browser origins that get CORS headers (exact, normalised), read on every request. */
+    allowedOrigins(): readonly string[],
+
     /** The port to listen on; 0 = any free port. Read at every reconcile. */
     port(): number,
 
@@ -145,6 +148,7 @@ export class ApiHost {
                         port,
                         engine: () => this.#engine,
                         apiKey: () => this.#options.apiKey(),
+                        allowedOrigins: () => this.#options.allowedOrigins(),
                         openApiDocument: await this.#options.openApiDocument(),
                         docsHtml: await this.#options.docsHtml(),
                         responseValidation: this.#options.responseValidation ?? false,

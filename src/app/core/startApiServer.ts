@@ -1,7 +1,7 @@
 import type {FastifyBaseLogger, FastifyInstance} from "fastify";
 import type {CreateServerOptions} from "../../server/createServer.js";
 
-export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "openApiDocument" | "docsHtml" | "responseValidation" | "responses"> & {
+export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "allowedOrigins" | "openApiDocument" | "docsHtml" | "responseValidation" | "responses"> & {
     /** Port on 127.0.0.1; 0 picks a free one. */
     readonly port: number,
 

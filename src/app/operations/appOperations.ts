@@ -3,6 +3,7 @@ import {z} from "zod";
 import type {AppCore} from "../AppCore.js";
 import {AppCoreError} from "../AppCoreError.js";
 import type {AppState} from "../AppState.js";
+import {allowedOriginRule} from "../rules/allowedOriginRule.js";
 import {contextSizeRule} from "../rules/contextSizeRule.js";
 import {gpuRule} from "../rules/gpuRule.js";
 import {portRule} from "../rules/portRule.js";
@@ -24,6 +25,12 @@ const controlOnly = ["control"] as const;
 
 const keyAnswer = (core: AppCore, key: string): ApiKeyAnswer => ({key, source: core.state.apiKey.source, location: core.state.apiKey.location});
 const nextLoad = "used from the next model load";
+type OriginsAnswer = {readonly origins: readonly string[]};
+const setOrigins = async (core: AppCore, origins: readonly string[]): Promise<OriginsAnswer> => {
+    await core.setAllowedOrigins(origins);
+    return {origins: core.state.allowedOrigins};
+};
+const fromNextRequest = "from the next request on";
 const storedCount = (count: number) => `${count} stored ${count === 1 ? "response" : "responses"}`;
 
 /**
@@ -141,6 +148,47 @@ export const appOperations = {
         withoutInstance: "stored",
         done: (_state, {contextSize}) => `Context size: ${contextSize ?? "the model's default"}, ${nextLoad}.`,
         cli: {command: ["context-size"], args: ["n|auto"], parse: ([size]) => ({contextSize: numberOrAuto(size)})}
+    }),
+    "origins.list": defineOperation({
+        summary: "The browser origins that get CORS headers (none: no page on another origin can read an answer)",
+        params: noParams,
+        callers: controlOnly,
+        run: async (core): Promise<OriginsAnswer> => ({origins: core.state.allowedOrigins}),
+        withoutInstance: "stored",
+        cli: {command: ["origins", "list"], aliases: [["origins"]]}
+    }),
+    "origins.add": defineOperation({
+        summary: `Let pages on this origin (http(s)://host[:port], exactly) call the API with the key, ${fromNextRequest}`,
+        params: z.object({origin: allowedOriginRule}).strict(),
+        callers: everyone,
+        run: (core, {origin}) => setOrigins(core, [...core.state.allowedOrigins, origin]),
+        withoutInstance: "stored",
+        done: (_answer, {origin}) => `Allowed ${origin}, ${fromNextRequest}.`,
+        cli: {command: ["origins", "add"], args: ["origin"], parse: ([origin]) => ({origin})}
+    }),
+    "origins.remove": defineOperation({
+        summary: `Stop sending CORS headers to this origin, ${fromNextRequest}`,
+        params: z.object({origin: allowedOriginRule}).strict(),
+        callers: everyone,
+        run: (core, {origin}) => {
+            const origins = core.state.allowedOrigins;
+            if (!origins.includes(origin))
+                throw new AppCoreError("invalid_setting",
+                    `${origin} is not an allowed origin (${origins.length === 0 ? "none is" : `allowed: ${origins.join(", ")}`}).`);
+            return setOrigins(core, origins.filter((allowed) => allowed !== origin));
+        },
+        withoutInstance: "stored",
+        done: (_answer, {origin}) => `Removed ${origin}, ${fromNextRequest}.`,
+        cli: {command: ["origins", "remove"], args: ["origin"], parse: ([origin]) => ({origin})}
+    }),
+    "origins.clear": defineOperation({
+        summary: "Allow no origin: no CORS headers at all (the default)",
+        params: noParams,
+        callers: everyone,
+        run: (core) => setOrigins(core, []),
+        withoutInstance: "stored",
+        done: () => `No origin is allowed: no CORS headers, ${fromNextRequest}.`,
+        cli: {command: ["origins", "clear"]}
     }),
     "key.show": defineOperation({
         summary: "Print the API key",

@@ -1,4 +1,6 @@
 import {z} from "zod";
+import {allowedOriginRule} from "../rules/allowedOriginRule.js";
+import {contextSizeRule} from "../rules/contextSizeRule.js";
 
 /**
  * `settings.json`. Every field has a default or is optional, so `{}` (or a
@@ -24,6 +26,9 @@ export const settingsSchema = z.object({
     /** `"auto"` uses a GPU when one is usable; `"cpu"` never does. Default: `"auto"`. */
     gpu: z.enum(["auto", "cpu"]).default("auto"),
 
+    /** Tokens per sequence for the model load, checked by `contextSizeRule` (its range and message). Absent or `null`: the engine's default. */
+    contextSize: contextSizeRule.optional(),
+
     /** Absolute path of the GGUF model to load at start. Absent: no model. */
     modelPath: z.string().min(1).optional(),
 
@@ -37,10 +42,10 @@ export const settingsSchema = z.object({
     responsesMaxAgeDays: z.number().min(0).default(30),
 
     /**
-     * Browser origins (e.g. `"http://localhost:3000"`) that get CORS headers.
-     * Default: `[]` — no CORS headers at all.
+     * Browser origins (e.g. `"http://localhost:3000"`) that get CORS headers, each exactly as `allowedOriginRule`
+     * accepts it (normalised when read). Default: `[]` — no CORS headers at all.
      */
-    allowedOrigins: z.array(z.string().min(1)).default([])
+    allowedOrigins: z.array(allowedOriginRule).default([])
 }).passthrough();
 
 /** Settings after defaults are applied (what the app reads). */

@@ -1,6 +1,5 @@
 import path from "node:path";
 import type {AppSessionOverrides} from "../AppCoreOptions.js";
-import {contextSizeRule} from "../rules/contextSizeRule.js";
 import type {Settings} from "../settings/settingsSchema.js";
 
 /** What the core runs with; `null` = the engine's default (or no model). Changed by the core's setters. */
@@ -11,7 +10,10 @@ export type CoreConfig = {
     gpu: "auto" | "cpu",
     sequences: number | null,
     contextSize: number | null,
-    modelPath: string | null
+    modelPath: string | null,
+
+    /** Origins that get CORS headers (normalised by `allowedOriginRule`); empty: none does. */
+    allowedOrigins: readonly string[]
 };
 
 /** The saved settings, overridden by this run's session values (already checked by their rules). */
@@ -22,8 +24,8 @@ export function readCoreConfig(session: AppSessionOverrides, stored: Settings): 
         threads: session.threads ?? stored.threads ?? null,
         gpu: session.gpu ?? stored.gpu,
         sequences: session.sequences ?? stored.sequences ?? null,
-        // settings.json's schema lets unknown keys through unchecked; this one gets the setter's rule (a bad value is the default).
-        contextSize: session.contextSize ?? contextSizeRule.optional().catch(undefined).parse(stored.contextSize) ?? null,
-        modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null
+        contextSize: session.contextSize ?? stored.contextSize ?? null,
+        modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null,
+        allowedOrigins: stored.allowedOrigins
     };
 }

@@ -6,6 +6,7 @@ import {keyOutput} from "./keyOutput.js";
 import {licenseChangeOutput} from "./licenseChangeOutput.js";
 import {licenseShowOutput} from "./licenseShowOutput.js";
 import {loadModelOutput} from "./loadModelOutput.js";
+import {originsOutput} from "./originsOutput.js";
 import {testOutput} from "./testOutput.js";
 
 type ControlName = OperationNameFor<"control">;
@@ -22,6 +23,10 @@ export const operationOutputs: Outputs = {
     "key.show": keyOutput(),
     "key.regenerate": keyOutput("New API key (above); the old key stopped working. Update your scripts."),
     test: testOutput,
+    "origins.list": originsOutput("origins.list"),
+    "origins.add": originsOutput("origins.add"),
+    "origins.remove": originsOutput("origins.remove"),
+    "origins.clear": originsOutput("origins.clear"),
     "responses.count": {print: ({count}) => process.stdout.write(`${describeResponseCount(count)} stored.\n`)},
     "responses.clear": {print: ({cleared}) => process.stdout.write(`Cleared ${describeResponseCount(cleared)}.\n`)},
     "license.show": licenseShowOutput,
