@@ -116,6 +116,33 @@ describe("SettingsStore", () => {
         expect(JSON.parse(await fs.readFile(problem!.movedTo, "utf8"))).toEqual({port: 70000, enabled: true});
     });
 
+    test("contextSize and allowedOrigins are checked by their rules: a bad value is reported and moved aside like any other", async () => {
+        const dataDir = await makeTempDir();
+        const store = new SettingsStore({dataDir}, {now: fixedNow});
+        for (const [bad, words] of [
+            [{contextSize: 5}, "contextSize: The context size must be a whole number of tokens from 128 to 1048576"],
+            [{contextSize: "4096"}, "contextSize: The context size must be"],
+            [{allowedOrigins: ["*"]}, "allowedOrigins.0: An allowed origin must be exactly scheme://host[:port]"],
+            [{allowedOrigins: ["http://localhost:3000", "null"]}, "allowedOrigins.1: An allowed origin"],
+            [{allowedOrigins: ["http://*.example.com"]}, "no wildcard"]
+        ] as const) {
+            await fs.writeFile(store.filePath, JSON.stringify({port: 9000, ...bad}));
+            const {settings, problem} = await store.load();
+            expect(settings, JSON.stringify(bad)).toEqual(defaults);
+            expect(problem?.code).toBe("settings_invalid");
+            expect(problem?.message).toContain(words);
+            expect(JSON.parse(await fs.readFile(problem!.movedTo, "utf8"))).toEqual({port: 9000, ...bad});
+        }
+
+        // Good values are read as the rules give them: origins normalised as browsers send them, null = auto.
+        await fs.writeFile(store.filePath, JSON.stringify({contextSize: null, allowedOrigins: ["HTTP://LocalHost:3000/", "https://app.example:443"]}));
+        const {settings, problem} = await store.load();
+        expect(problem).toBeNull();
+        expect(settings).toMatchObject({contextSize: null, allowedOrigins: ["http://localhost:3000", "https://app.example"]});
+        await fs.writeFile(store.filePath, JSON.stringify({contextSize: 2048}));
+        expect((await store.load()).settings.contextSize).toBe(2048);
+    });
+
     test("a second corruption in the same millisecond doesn't overwrite the first copy", async () => {
         const dataDir = await makeTempDir();
         const store = new SettingsStore({dataDir}, {now: fixedNow});

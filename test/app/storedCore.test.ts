@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import {describe, expect, test} from "vitest";
+import {parseOperationParams} from "../../src/app/operations/parseOperationParams.js";
 import {runOperation} from "../../src/app/operations/runOperation.js";
 import {createFakeLoader} from "./utils/createFakeEngine.js";
 import {openTestCore, type OpenTestCoreOptions} from "./utils/openTestCore.js";
@@ -99,5 +100,44 @@ describe("the stored state (an AppCore in the \"stored\" role)", () => {
         const {core: withEnv} = await openStored({env: {THOLOS_API_KEY: "script-key-12345"}});
         expect(await runOperation(withEnv, "key.show", undefined)).toEqual({key: "script-key-12345", source: "env", location: "THOLOS_API_KEY environment variable"});
         await expect(runOperation(withEnv, "key.regenerate", undefined)).rejects.toMatchObject({code: "key_from_env"});
+    });
+
+    test("a context size out of range in settings.json is reported (the file moved aside), not silently the default", async () => {
+        const {core: first, dataDir} = await openStored();
+        await first.dispose();
+        await fs.writeFile(path.join(dataDir, "settings.json"), JSON.stringify({contextSize: 64, threads: 2}));
+        const {core} = await openStored({dataDir});
+        expect(core.state.contextSize).toBeNull();
+        expect(core.state.settingsProblem).toMatch(/had invalid settings \(contextSize: The context size must be a whole number of tokens from 128 to 1048576.*\(got 64\)\.\); it was moved to .*corrupt/);
+    });
+
+    test("origins: added normalised, listed, removed, cleared; null, wildcards and paths refused with the rule's one message", async () => {
+        const {core, settings} = await openStored();
+        expect(await runOperation(core, "origins.list", undefined)).toEqual({origins: []});
+        expect(await runOperation(core, "origins.add", {origin: "HTTP://LocalHost:3000/"})).toEqual({origins: ["http://localhost:3000"]});
+        await runOperation(core, "origins.add", {origin: "http://localhost:3000"});
+        expect(await runOperation(core, "origins.add", {origin: "https://app.example"})).toEqual({origins: ["http://localhost:3000", "https://app.example"]});
+        expect(await settings()).toEqual({allowedOrigins: ["http://localhost:3000", "https://app.example"]});
+        expect(core.state.allowedOrigins).toEqual(["http://localhost:3000", "https://app.example"]);
+
+        for (const origin of ["null", "*", "http://*.example.com", "https://app.example/path", "localhost:3000", "file:///tmp/page.html"]) {
+            const refused = parseOperationParams("origins.add", {origin}, "settings");
+            expect(refused, origin).toEqual({
+                ok: false, code: "invalid_params",
+                message: `params.origin: An allowed origin must be exactly scheme://host[:port] with http or https, e.g. http://localhost:3000 — no path, no wildcard, not "null" (got ${JSON.stringify(origin)}).`
+            });
+            await expect(core.setAllowedOrigins([origin])).rejects.toMatchObject({code: "invalid_setting", message: expect.stringContaining("An allowed origin must be")});
+        }
+        expect(core.state.allowedOrigins).toHaveLength(2);
+
+        await expect(runOperation(core, "origins.remove", {origin: "http://localhost:9999"})).rejects.toMatchObject({
+            code: "invalid_setting", message: "http://localhost:9999 is not an allowed origin (allowed: http://localhost:3000, https://app.example)."
+        });
+        // Through a door (the CLI, the socket, the page) the rule normalises the origin to remove as well.
+        const remove = parseOperationParams("origins.remove", {origin: "HTTP://localhost:3000/"}, "control");
+        expect(remove).toEqual({ok: true, name: "origins.remove", params: {origin: "http://localhost:3000"}});
+        expect(await runOperation(core, "origins.remove", {origin: "http://localhost:3000"})).toEqual({origins: ["https://app.example"]});
+        expect(await runOperation(core, "origins.clear", undefined)).toEqual({origins: []});
+        expect(await settings()).toEqual({});
     });
 });

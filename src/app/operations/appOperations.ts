@@ -170,7 +170,7 @@ export const appOperations = {
         summary: `Stop sending CORS headers to this origin, ${fromNextRequest}`,
         params: z.object({origin: allowedOriginRule}).strict(),
         callers: everyone,
-        run: (core, {origin}) => {
+        run: async (core, {origin}) => {
             const origins = core.state.allowedOrigins;
             if (!origins.includes(origin))
                 throw new AppCoreError("invalid_setting",
