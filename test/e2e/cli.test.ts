@@ -3,6 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {rawRequest} from "../server/rawRequest.js";
 import {isListening} from "../support/isListening.js";
 import {testModelPath} from "../support/testModelPath.js";
 import {cliEnv, runCli, startServe, type ServeProcess} from "./utils/cli.js";
@@ -153,6 +154,37 @@ describe("tholos serve, driven by the other commands over the control socket", s
         expect(wrong.stderr).toBe('tholos: Unknown responses action "purge". Usage: tholos responses count | tholos responses clear\n');
     });
 
+    test("`tholos origins` allows an origin CORS headers on the running server from the next request on, and removes it", async () => {
+        const preflight = () => rawRequest({
+            port, path: "/v1/models", method: "OPTIONS",
+            headers: {host: `127.0.0.1:${port}`, origin: "http://localhost:5173", "access-control-request-method": "GET"}
+        });
+        expect((await preflight()).headers["access-control-allow-origin"]).toBeUndefined();
+
+        expect(await runCli(["origins", "add", "HTTP://LocalHost:5173/"], env)).toEqual({
+            code: 0, stdout: "http://localhost:5173\n", stderr: "Allowed http://localhost:5173, from the next request on.\n"
+        });
+        const allowed = await preflight();
+        expect(allowed.status).toBe(204);
+        expect(allowed.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
+        expect((await runCli(["origins"], env)).stdout).toBe("http://localhost:5173\n");
+        expect((await runCli(["status"], env)).stdout).toContain("Origins:   http://localhost:5173\n");
+        expect(JSON.parse(await fs.readFile(path.join(home, "settings.json"), "utf8"))).toMatchObject({allowedOrigins: ["http://localhost:5173"]});
+
+        const wildcard = await runCli(["origins", "add", "*"], env);
+        expect(wildcard).toMatchObject({code: 2, stdout: ""});
+        expect(wildcard.stderr).toBe('tholos: An allowed origin must be exactly scheme://host[:port] with http or https, e.g. http://localhost:3000 — no path, no wildcard, not "null" (got "*"). Usage: tholos origins add <origin>\n');
+        expect((await runCli(["origins", "add", "null"], env)).code).toBe(2);
+
+        expect((await runCli(["origins", "remove", "http://localhost:5173"], env)).stderr).toContain("Removed http://localhost:5173, from the next request on.");
+        const removed = await preflight();
+        expect(removed.status).toBe(401);
+        expect(removed.headers["access-control-allow-origin"]).toBeUndefined();
+        const none = await runCli(["origins", "list"], env);
+        expect(none).toMatchObject({code: 0, stdout: "", stderr: expect.stringContaining("No origin is allowed")});
+        expect((await runCli(["status"], env)).stdout).toContain("Origins:   none (no CORS headers;");
+    });
+
     test("SIGTERM stops it cleanly: prints Off, exits 0, removes the control socket", async () => {
         const code = await serve.stop("SIGTERM");
         expect(code).toBe(0);
@@ -171,6 +203,16 @@ test("--help lists every command of the operations table with its usage", async 
     for (const line of ["tholos threads <n|auto>", "tholos gpu <auto|cpu>", "tholos context-size <n|auto>", "tholos load <file.gguf>", "tholos key copy", "tholos responses clear"])
         expect(help.stdout).toContain(`  ${line} `);
     expect(help.stdout).toContain("[--context-size <n>]");
+    for (const line of ["tholos origins list", "tholos origins add <origin>", "tholos origins remove <origin>", "tholos origins clear"])
+        expect(help.stdout).toContain(`  ${line} `);
+});
+
+test("`tholos origins add` without an instance saves the origin for the next start, and says so", slow, async () => {
+    const home = await tempHome();
+    const added = await runCli(["origins", "add", "http://127.0.0.1:3000"], cliEnv(home));
+    expect(added).toMatchObject({code: 0, stdout: "http://127.0.0.1:3000\n", stderr: expect.stringContaining("Saved: no instance is running")});
+    expect(JSON.parse(await fs.readFile(path.join(home, "settings.json"), "utf8"))).toEqual({allowedOrigins: ["http://127.0.0.1:3000"]});
+    await fs.rm(home, {recursive: true, force: true});
 });
 
 describe("a port held by another program", slow, () => {
