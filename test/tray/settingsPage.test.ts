@@ -11,6 +11,7 @@ import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createBridgeHandlers} from "../../tray/bridge/createBridgeHandlers.js";
 import {bridgeChannels} from "../../tray/bridge/TholosBridge.js";
 import {openTestCore, type OpenTestCoreOptions} from "../app/utils/openTestCore.js";
+import {rawRequest} from "../server/rawRequest.js";
 import {testModelPath} from "../support/testModelPath.js";
 import {screenshotPath} from "../support/screenshotPath.js";
 import {serveTrayPages} from "./utils/serveTrayPages.js";
@@ -261,6 +262,44 @@ describe("Settings → Local API Server in Chromium, on the real core", () => {
         await page.locator("#context-size-apply").click();
         await expect.poll(() => page.locator("#engine-result").textContent()).toBe("Context size: the model's default, used from the next model load.");
         expect(core.state.contextSize).toBeNull();
+        expect(problems).toEqual([]);
+    });
+
+    test("Browser access: an origin added is listed and gets CORS headers from the running server; a wildcard is refused; Remove takes it away", async () => {
+        const {page, core, problems} = await openSettings({session: {enabled: true, modelPath}});
+        await core.start();
+        await expect.poll(() => page.locator("#status").textContent()).toMatch(runningPattern);
+        const port = core.state.listeningPort!;
+        const preflight = () => rawRequest({
+            port, path: "/v1/chat/completions", method: "OPTIONS",
+            headers: {host: `127.0.0.1:${port}`, origin: "http://localhost:3000", "access-control-request-method": "POST"}
+        });
+        expect(await page.locator("#origins-none").isVisible()).toBe(true);
+        expect(await page.locator("#origins li").count()).toBe(0);
+
+        await page.locator("#origin").fill("http://*.example.com");
+        await page.locator("#origin-add").click();
+        await expect.poll(() => page.locator("#origins-result").textContent()).toBe(
+            'params.origin: An allowed origin must be exactly scheme://host[:port] with http or https, e.g. http://localhost:3000 — no path, no wildcard, not "null" (got "http://*.example.com").');
+        expect(await page.locator("#origins-result").getAttribute("data-ok")).toBe("false");
+        expect(core.state.allowedOrigins).toEqual([]);
+
+        await page.locator("#origin").fill("http://LOCALHOST:3000/");
+        await page.locator("#origin-add").click();
+        await expect.poll(() => page.locator("#origins-result").textContent()).toBe("Allowed http://localhost:3000, from the next request on.");
+        await expect.poll(() => page.locator("#origins li code").allTextContents()).toEqual(["http://localhost:3000"]);
+        expect(await page.locator("#origin").inputValue()).toBe("");
+        expect(await page.locator("#origins-none").isVisible()).toBe(false);
+        expect(JSON.parse(await readFile(path.join(core.dataDir, "settings.json"), "utf8"))).toMatchObject({allowedOrigins: ["http://localhost:3000"]});
+        const allowed = await preflight();
+        expect(allowed.status).toBe(204);
+        expect(allowed.headers["access-control-allow-origin"]).toBe("http://localhost:3000");
+
+        await page.getByRole("button", {name: "Remove http://localhost:3000"}).click();
+        await expect.poll(() => page.locator("#origins-result").textContent()).toBe("Removed http://localhost:3000, from the next request on.");
+        await expect.poll(() => page.locator("#origins li").count()).toBe(0);
+        expect(await page.locator("#origins-none").isVisible()).toBe(true);
+        expect((await preflight()).headers["access-control-allow-origin"]).toBeUndefined();
         expect(problems).toEqual([]);
     });
 
