@@ -76,7 +76,12 @@ export function renderDifferences(context: ReferenceContext) {
             "- **Other endpoints** (Assistants, images, audio, files, fine-tuning, moderations…) don't exist: `404` " +
             "`not_found`.",
             "- **Local only.** Plain HTTP on `127.0.0.1`; a request whose `Host` header isn't `127.0.0.1:<port>` or " +
-            "`localhost:<port>` is refused with `403` `host_not_allowed`. When every sequence is busy and the queue is full the " +
+            "`localhost:<port>` is refused with `403` `host_not_allowed`. No CORS headers are sent unless you allow an origin " +
+            "(`tholos origins add http://localhost:3000`, or Settings → Browser access): an exact `scheme://host[:port]`, no " +
+            "wildcards, never `null`. A page on an allowed origin gets its preflight answered without the key (`204`, methods " +
+            "`GET, POST, DELETE, OPTIONS`, headers `authorization, content-type, x-api-key, anthropic-version, anthropic-beta`) " +
+            "and `Access-Control-Allow-Origin` on every answer, errors and streams included, with `Retry-After` exposed; its " +
+            "requests still need the key. When every sequence is busy and the queue is full the " +
             "answer is `429` `queue_full` with `Retry-After`, and while no model is loaded `503` `model_not_loaded`."
         ].join("\n"),
         "### Parameters with limits",
