@@ -1,5 +1,6 @@
 import type {ChatWrapper, Llama, LlamaContextSequence, LlamaGrammar, LlamaModel, Token} from "node-llama-cpp";
 import type {SequencePool} from "./SequencePool.js";
+import type {PromptCache} from "./promptCache/PromptCache.js";
 import type {SchemaGrammar} from "./SchemaGrammar.js";
 import type {GenerationRequest} from "./generation/GenerationRequest.js";
 
@@ -15,6 +16,9 @@ export type EngineRuntime = {
     /** Tokens one request's prompt and completion may hold together (one sequence's context). */
     readonly contextSize: number,
     readonly pool: SequencePool<LlamaContextSequence>,
+
+    /** Prompts kept past their sequences; `null` when the cache is off. Call `prepare` on each leased sequence first. */
+    readonly promptCache: PromptCache | null,
     vocabularySize(): number,
 
     /** The grammar of any JSON object (`json_object`). */

@@ -27,6 +27,8 @@ import {renderChatPrompt} from "./chat/renderChatPrompt.js";
 import {generateText} from "./text/generateText.js";
 import {generateChoices} from "./generation/generateChoices.js";
 import {embed, type EmbedResult} from "./embedding/embed.js";
+import {PromptCache, type PromptCacheStats} from "./promptCache/PromptCache.js";
+import {defaultPromptCacheBytes} from "./promptCache/defaultPromptCacheBytes.js";
 
 export type LlamaEngineOptions = {
     modelPath: string,
@@ -48,6 +50,13 @@ export type LlamaEngineOptions = {
 
     /** llama.cpp's flash attention. Default: `defaultFlashAttention()` (off for small models on CPU, else node-llama-cpp's "auto"). */
     flashAttention?: boolean,
+
+    /**
+     * Bytes of RAM for prompts kept past their sequences (see `PromptCache`): a request whose prompt no free sequence
+     * holds restores its longest saved prefix instead of reading it again. 0 turns the cache off. Default:
+     * `defaultPromptCacheBytes()` (a sixteenth of RAM, at most 1 GiB and half of /dev/shm's free space).
+     */
+    promptCacheBytes?: number,
 
     /** Model load progress, 0–1. */
     onLoadProgress?(progress: number): void,
@@ -71,12 +80,13 @@ export class LlamaEngine {
     private _jsonObjectGrammar: Promise<LlamaGrammar> | null = null;
     private _embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
     private readonly _threads: number;
+    private readonly _promptCache: PromptCache | null;
     private _vocabularySize: number | null = null;
     private _disposed = false;
 
     private constructor(options: {
         llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, chatWrapper: ChatWrapper, info: EngineModelInfo,
-        threads: number, maxQueue: number
+        threads: number, maxQueue: number, promptCacheBytes: number
     }) {
         this._llama = options.llama;
         this._ownsLlama = options.ownsLlama;
@@ -84,6 +94,7 @@ export class LlamaEngine {
         this._context = options.context;
         this.info = options.info;
         this._threads = options.threads;
+        this._promptCache = options.promptCacheBytes > 0 ? new PromptCache({maxBytes: options.promptCacheBytes}) : null;
 
         const sequences: LlamaContextSequence[] = [];
         for (let i = 0; i < options.context.totalSequences; i++)
@@ -96,6 +107,7 @@ export class LlamaEngine {
             chatWrapper: options.chatWrapper,
             chatWrapperFor: createThinkingChatWrappers(options.model, options.chatWrapper),
             contextSize: options.context.contextSize,
+            promptCache: this._promptCache,
             pool: new SequencePool({
                 items: sequences,
                 maxQueue: options.maxQueue,
@@ -151,7 +163,10 @@ export class LlamaEngine {
                 toolCalls: chatWrapper.settings.functions.call.prefix === ChatWrapper.defaultSettings.functions.call.prefix ? "generic" : "native",
                 reasoning: chatWrapper.settings.segments?.thought != null
             };
-            return new LlamaEngine({llama, ownsLlama, model, context, chatWrapper, info, threads, maxQueue: options.maxQueue ?? 32});
+            return new LlamaEngine({
+                llama, ownsLlama, model, context, chatWrapper, info, threads, maxQueue: options.maxQueue ?? 32,
+                promptCacheBytes: options.promptCacheBytes ?? defaultPromptCacheBytes()
+            });
         } catch (error) {
             await model?.dispose();
             // After a failed load (e.g. a truncated file) node-llama-cpp's `llama.dispose()` sometimes never settles
@@ -181,6 +196,11 @@ export class LlamaEngine {
      */
     public get evaluatedInputTokens() {
         return this._sequences.reduce((sum, sequence) => sum + sequence.tokenMeter.usedInputTokens, 0);
+    }
+
+    /** The prompt cache's entries, bytes and folder; `null` when it is off. For tests and diagnostics. */
+    public get promptCache(): PromptCacheStats | null {
+        return this._promptCache?.stats ?? null;
     }
 
     /** Throws `model_not_found` unless `model` is omitted or names the loaded model. */
@@ -223,6 +243,7 @@ export class LlamaEngine {
         if (this._disposed) return;
         this._disposed = true;
         this._runtime.pool.dispose();
+        await this._promptCache?.dispose();
         await (await this._embeddingContext?.catch(() => null))?.dispose();
         await this._context.dispose();
         await this._model.dispose();

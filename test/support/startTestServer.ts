@@ -23,6 +23,9 @@ export type StartTestServerOptions = {
     /** Tokens per sequence. Default: the engine's (the model's training context, at most 4096). */
     contextSize?: number,
 
+    /** RAM for the prompt cache, in bytes; 0 turns it off. Default: the engine's. */
+    promptCacheBytes?: number,
+
     /**
      * The data dir whose `responses.sqlite` keeps `/v1/responses` answers (the same dir for two servers in turn is a
      * restart). Default: a fresh temporary one, removed on close.
@@ -60,7 +63,8 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
         gpu: "cpu",
         sequences: options.sequences ?? 2,
         maxQueue: options.maxQueue,
-        contextSize: options.contextSize
+        contextSize: options.contextSize,
+        promptCacheBytes: options.promptCacheBytes
     });
     const apiKey = "tholos-test-" + randomBytes(16).toString("base64url");
     const ownResponsesDir = options.responsesDir == null ? await mkdtemp(path.join(os.tmpdir(), "tholos-responses-")) : null;

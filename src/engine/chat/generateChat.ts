@@ -51,9 +51,10 @@ export async function generateChat(
     const lease = await runtime.pool.acquire({tokens: prompt, signal: options.signal});
     let cachedPromptTokens: number;
     try {
+        await runtime.promptCache?.prepare(lease.item, prompt);
         await options.sharedPrompt?.prepare(lease.item, prompt);
-        // The prompt's start the sequence already holds (an earlier turn of the same conversation, say) isn't evaluated
-        // again; the last prompt token always is, for its logits
+        // The prompt's start the sequence already holds (an earlier turn of the same conversation, say, or what the
+        // prompt cache restored) isn't evaluated again; the last prompt token always is, for its logits
         cachedPromptTokens = Math.min(lease.item.compareContextTokens(prompt).firstDifferentIndex, promptTokens - 1);
     } catch (error) {
         lease.release();

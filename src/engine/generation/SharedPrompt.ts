@@ -1,8 +1,7 @@
-import {existsSync} from "node:fs";
-import {mkdtemp, rm} from "node:fs/promises";
-import os from "node:os";
+import {rm} from "node:fs/promises";
 import path from "node:path";
 import type {LlamaContextSequence, Token} from "node-llama-cpp";
+import {createStateFolder} from "../utils/createStateFolder.js";
 
 /**
  * Below this many prompt tokens each choice just reads the prompt itself: a state file round trip costs about as
@@ -45,7 +44,7 @@ export class SharedPrompt {
     private async _evaluateAndSave(sequence: LlamaContextSequence, prefix: readonly Token[], held: number) {
         if (held < sequence.nextTokenIndex) await sequence.eraseContextTokenRanges([{start: held, end: sequence.nextTokenIndex}]);
         await sequence.evaluateWithoutGeneratingNewTokens(prefix.slice(held) as Token[]);
-        this._folder ??= mkdtemp(path.join(existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(), "tholos-prompt-"));
+        this._folder ??= createStateFolder("tholos-prompt-");
         const file = path.join(await this._folder, "prompt.state");
         await sequence.saveStateToFile(file);
         return file;

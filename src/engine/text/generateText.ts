@@ -43,6 +43,7 @@ export async function generateText(
     const tokens = [...runtime.promptPrefix, ...input];
     const lease = await runtime.pool.acquire({tokens, signal: options.signal});
     try {
+        await runtime.promptCache?.prepare(lease.item, tokens);
         await options.sharedPrompt?.prepare(lease.item, tokens);
     } catch (error) {
         lease.release();
