@@ -1,3 +1,5 @@
+import {TholosError} from "../TholosError.js";
+
 export type AppCoreErrorCode =
     /** Enabling the Local API Server needs the Business edition. */
     | "edition_locked"
@@ -17,12 +19,8 @@ export type AppCoreErrorCode =
     | "core_disposed";
 
 /** A request to the app core that can't be done; `code` is stable and knows nothing of HTTP. */
-export class AppCoreError extends Error {
-    public readonly code: AppCoreErrorCode;
-
+export class AppCoreError extends TholosError<AppCoreErrorCode> {
     public constructor(code: AppCoreErrorCode, message: string, options?: {cause?: unknown}) {
-        super(message, options);
-        this.name = "AppCoreError";
-        this.code = code;
+        super(code, message, options);
     }
 }

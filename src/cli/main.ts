@@ -1,4 +1,5 @@
 import {cliCommands, type CliCommand} from "./cliCommands.js";
+import {printCliError} from "./printCliError.js";
 import {UserInputError} from "./UserInputError.js";
 
 const serveUsage = `  tholos serve [--model <file.gguf>] [--port <n>] [--threads <n>] [--gpu auto|cpu] [--sequences <n>] [--context-size <n>]
@@ -65,15 +66,5 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-    if (error instanceof UserInputError) {
-        process.stderr.write(`tholos: ${error.message}\n`);
-        process.exit(2);
-    }
-    // Our errors carry a stable code and a message written for the user: no stack trace for those.
-    if (error instanceof Error && typeof (error as {code?: unknown}).code === "string") {
-        process.stderr.write(`tholos: ${error.message}\n`);
-        process.exit(1);
-    }
-    process.stderr.write(`tholos: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
+    process.exit(printCliError(error, process.stderr));
 });

@@ -1,3 +1,5 @@
+import {TholosError} from "../TholosError.js";
+
 /** Stable codes of engine failures; `src/server/errorCatalogue.ts` maps each to an HTTP status. */
 export type EngineErrorCode =
     | "model_not_found"
@@ -10,14 +12,11 @@ export type EngineErrorCode =
     | "engine_disposed";
 
 /** A failure the caller can act on; `param` names the request field at fault, when there is one. */
-export class EngineError extends Error {
-    public readonly code: EngineErrorCode;
+export class EngineError extends TholosError<EngineErrorCode> {
     public readonly param: string | null;
 
     public constructor(code: EngineErrorCode, message: string, options: {param?: string | null, cause?: unknown} = {}) {
-        super(message, {cause: options.cause});
-        this.name = "EngineError";
-        this.code = code;
+        super(code, message, {cause: options.cause});
         this.param = options.param ?? null;
     }
 }

@@ -1,15 +1,13 @@
 import type {AnthropicErrorResponse, ErrorResponse} from "../../contract/index.js";
+import {TholosError} from "../TholosError.js";
 import {errorCatalogue, type ErrorCode} from "./errorCatalogue.js";
 
 /** An error answered as-is: its message is meant for the client. */
-export class ApiError extends Error {
-    public readonly code: ErrorCode;
+export class ApiError extends TholosError<ErrorCode> {
     public readonly param: string | null;
 
     public constructor(code: ErrorCode, message: string, param: string | null = null) {
-        super(message);
-        this.name = "ApiError";
-        this.code = code;
+        super(code, message);
         this.param = param;
     }
 

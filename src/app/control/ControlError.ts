@@ -1,3 +1,5 @@
+import {TholosError} from "../../TholosError.js";
+
 export type ControlErrorCode =
     /** Another instance already serves this data dir (`tholos serve` or the tray). */
     | "instance_running"
@@ -13,14 +15,11 @@ export type ControlErrorCode =
     | "control_remote";
 
 /** A control-socket failure; for `control_remote`, `remoteCode` is the stable code the instance reported (e.g. `edition_locked`). */
-export class ControlError extends Error {
-    public readonly code: ControlErrorCode;
+export class ControlError extends TholosError<ControlErrorCode> {
     public readonly remoteCode: string | null;
 
     public constructor(code: ControlErrorCode, message: string, options: {remoteCode?: string, cause?: unknown} = {}) {
-        super(message, {cause: options.cause});
-        this.name = "ControlError";
-        this.code = code;
+        super(code, message, {cause: options.cause});
         this.remoteCode = options.remoteCode ?? null;
     }
 }

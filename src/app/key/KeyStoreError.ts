@@ -1,3 +1,5 @@
+import {TholosError} from "../../TholosError.js";
+
 export type KeyStoreErrorCode =
     /** keytar is missing/failed to load, or the keychain refused the operation. */
     | "key_keychain_unavailable"
@@ -10,12 +12,8 @@ export type KeyStoreErrorCode =
  * Storing or reading the API key failed. Messages never contain the key
  * itself; `code` is stable and knows nothing of HTTP.
  */
-export class KeyStoreError extends Error {
-    public readonly code: KeyStoreErrorCode;
-
+export class KeyStoreError extends TholosError<KeyStoreErrorCode> {
     public constructor(code: KeyStoreErrorCode, message: string, options?: {cause?: unknown}) {
-        super(message, options);
-        this.name = "KeyStoreError";
-        this.code = code;
+        super(code, message, options);
     }
 }

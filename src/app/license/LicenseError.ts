@@ -1,3 +1,5 @@
+import {TholosError} from "../../TholosError.js";
+
 export type LicenseErrorCode =
     /** The signature doesn't match the payload (edited, or signed by someone else under a trusted id). */
     | "license_invalid_signature"
@@ -13,12 +15,8 @@ export type LicenseErrorCode =
     | "license_write_failed";
 
 /** A licence operation failed. Knows nothing of HTTP; `code` is stable. */
-export class LicenseError extends Error {
-    public readonly code: LicenseErrorCode;
-
+export class LicenseError extends TholosError<LicenseErrorCode> {
     public constructor(code: LicenseErrorCode, message: string, options?: {cause?: unknown}) {
-        super(message, options);
-        this.name = "LicenseError";
-        this.code = code;
+        super(code, message, options);
     }
 }

@@ -1,3 +1,5 @@
+import {TholosError} from "../../TholosError.js";
+
 export type SettingsErrorCode =
     /** A value given to `update()` does not fit the schema. */
     | "settings_invalid"
@@ -7,12 +9,8 @@ export type SettingsErrorCode =
     | "settings_write_failed";
 
 /** A settings operation failed. Knows nothing of HTTP; `code` is stable. */
-export class SettingsError extends Error {
-    public readonly code: SettingsErrorCode;
-
+export class SettingsError extends TholosError<SettingsErrorCode> {
     public constructor(code: SettingsErrorCode, message: string, options?: {cause?: unknown}) {
-        super(message, options);
-        this.name = "SettingsError";
-        this.code = code;
+        super(code, message, options);
     }
 }

@@ -1,3 +1,5 @@
+import {TholosError} from "../../TholosError.js";
+
 export type JsonSchemaGrammarErrorOptions = {
     /** The keyword at fault, e.g. `not`, or `pattern` for a regex construct the grammar can't express. */
     keyword: string,
@@ -17,14 +19,12 @@ export type JsonSchemaGrammarErrorOptions = {
  * equivalent (`not`, `if`…), a regex construct (lookahead, backreference…), or a schema nothing satisfies. The message
  * names the keyword and where it is; the caller prefixes the request parameter, e.g. `response_format.json_schema.schema`.
  */
-export class JsonSchemaGrammarError extends Error {
-    public readonly code = "unsupported_json_schema";
+export class JsonSchemaGrammarError extends TholosError<"unsupported_json_schema"> {
     public readonly keyword: string;
     public readonly path: string;
 
     public constructor({keyword, path, reason}: JsonSchemaGrammarErrorOptions) {
-        super(`${reason ?? `uses "${keyword}", which can't be enforced,`} at ${path === "" ? "the root" : path}`);
-        this.name = "JsonSchemaGrammarError";
+        super("unsupported_json_schema", `${reason ?? `uses "${keyword}", which can't be enforced,`} at ${path === "" ? "the root" : path}`);
         this.keyword = keyword;
         this.path = path;
     }
