@@ -1,6 +1,6 @@
 import {AppCore} from "./AppCore.js";
 import type {AppCoreOptions} from "./AppCoreOptions.js";
-import type {AppCoreDeps} from "./core/AppCoreDeps.js";
+import type {AppCoreDeps} from "./AppCoreDeps.js";
 import {ControlError} from "./control/ControlError.js";
 import {ControlServer} from "./control/ControlServer.js";
 import {controlSocketPath} from "./control/controlSocketPath.js";

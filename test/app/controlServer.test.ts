@@ -9,7 +9,7 @@ import {ControlClient} from "../../src/app/control/ControlClient.js";
 import {ControlError} from "../../src/app/control/ControlError.js";
 import {ControlServer} from "../../src/app/control/ControlServer.js";
 import {controlSocketPath} from "../../src/app/control/controlSocketPath.js";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import type {LoadEngine} from "../../src/app/AppCoreDeps.js";
 import {createFakeLoader} from "./utils/createFakeEngine.js";
 import {makeTempDir} from "./utils/makeTempDir.js";
 import {openTestCore, type OpenTestCoreOptions} from "./utils/openTestCore.js";

@@ -4,7 +4,7 @@ import {getLlama, type Llama} from "node-llama-cpp";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, onTestFinished, test} from "vitest";
 import type {AppCore} from "../../src/app/AppCore.js";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import type {LoadEngine} from "../../src/app/AppCoreDeps.js";
 import {runOperation} from "../../src/app/operations/runOperation.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {openTestCore} from "../app/utils/openTestCore.js";

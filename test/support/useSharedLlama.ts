@@ -1,6 +1,6 @@
 import {getLlama, type Llama} from "node-llama-cpp";
 import {afterAll, beforeAll} from "vitest";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import type {LoadEngine} from "../../src/app/AppCoreDeps.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {testModelPath} from "./testModelPath.js";
 

@@ -6,7 +6,7 @@ import {launchChromium} from "../support/launchChromium.js";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, onTestFinished, test} from "vitest";
 import type {AppCore} from "../../src/app/AppCore.js";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import type {LoadEngine} from "../../src/app/AppCoreDeps.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createBridgeHandlers} from "../../tray/bridge/createBridgeHandlers.js";
 import {bridgeChannels} from "../../tray/bridge/TholosBridge.js";

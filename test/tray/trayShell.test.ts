@@ -2,7 +2,7 @@ import path from "node:path";
 import type {MenuItemConstructorOptions} from "electron";
 import {getLlama, type Llama} from "node-llama-cpp";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {LoadEngine} from "../../src/app/core/AppCoreDeps.js";
+import type {LoadEngine} from "../../src/app/AppCoreDeps.js";
 import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {bridgeChannels, stateChannel} from "../../tray/bridge/TholosBridge.js";
 import {startTray} from "../../tray/main.js";

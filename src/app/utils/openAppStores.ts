@@ -3,7 +3,7 @@ import {KeyStore} from "../key/KeyStore.js";
 import {LicenseStore} from "../license/LicenseStore.js";
 import {SettingsStore} from "../settings/SettingsStore.js";
 import {ResponseStore} from "../responses/ResponseStore.js";
-import type {AppCoreDeps} from "../core/AppCoreDeps.js";
+import type {AppCoreDeps} from "../AppCoreDeps.js";
 
 export type OpenAppStoresOptions = {
     /** Read for `THOLOS_HOME` when `dataDir` is absent. */

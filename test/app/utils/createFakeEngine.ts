@@ -1,4 +1,4 @@
-import type {AppEngine, LoadEngine} from "../../../src/app/core/AppCoreDeps.js";
+import type {AppEngine, LoadEngine} from "../../../src/app/AppCoreDeps.js";
 import {checkModelFile} from "../../../src/engine/checkModelFile.js";
 import type {GenerateOptions} from "../../../src/engine/generation/GenerateOptions.js";
 

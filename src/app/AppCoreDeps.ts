@@ -1,13 +1,13 @@
 import {readFile} from "node:fs/promises";
 import path from "node:path";
 import type {FastifyInstance} from "fastify";
-import type {LlamaEngine, LlamaEngineOptions} from "../../engine/LlamaEngine.js";
-import {packageRoot} from "../../packageRoot.js";
-import type {CreateServerOptions} from "../../server/createServer.js";
-import type {ServerEngine} from "../../server/ServerEngine.js";
-import type {KeyStore} from "../key/KeyStore.js";
-import type {LicenseStore} from "../license/LicenseStore.js";
-import type {SettingsStore} from "../settings/SettingsStore.js";
+import type {LlamaEngine, LlamaEngineOptions} from "../engine/LlamaEngine.js";
+import {packageRoot} from "../packageRoot.js";
+import type {CreateServerOptions} from "../server/createServer.js";
+import type {ServerEngine} from "../server/ServerEngine.js";
+import type {KeyStore} from "./key/KeyStore.js";
+import type {LicenseStore} from "./license/LicenseStore.js";
+import type {SettingsStore} from "./settings/SettingsStore.js";
 
 /** What the core needs of a loaded model: what the server uses, plus `dispose()`. */
 export type AppEngine = ServerEngine & Pick<LlamaEngine, "dispose">;
@@ -41,7 +41,7 @@ export type AppCoreDeps = {
 /** The real implementations behind `AppCoreDeps`. */
 export const defaultAppCoreDeps = Object.freeze({
     // Imported on first load, so the CLI commands that never load a model don't pay for node-llama-cpp.
-    loadEngine: (async (options) => (await import("../../engine/LlamaEngine.js")).LlamaEngine.load(options)) as LoadEngine,
+    loadEngine: (async (options) => (await import("../engine/LlamaEngine.js")).LlamaEngine.load(options)) as LoadEngine,
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readOpenApiDocument: async (): Promise<object> =>
         JSON.parse(await readFile(path.join(packageRoot(), "openapi.json"), "utf8")) as object,
