@@ -16,6 +16,7 @@ import {deriveStatus} from "./rules/deriveStatus.js";
 import {describeApiKey} from "./rules/describeApiKey.js";
 import {gpuRule} from "./rules/gpuRule.js";
 import {portRule} from "./rules/portRule.js";
+import {promptCacheRule} from "./rules/promptCacheRule.js";
 import {readEnvApiKey} from "./rules/readEnvApiKey.js";
 import {threadsRule} from "./rules/threadsRule.js";
 import {requestTestCompletion} from "./serverTest/requestTestCompletion.js";
@@ -87,7 +88,8 @@ export class AppCore {
                 threads: this.#config.threads ?? undefined,
                 gpu: this.#config.gpu,
                 sequences: this.#config.sequences ?? undefined,
-                contextSize: this.#config.contextSize ?? undefined
+                contextSize: this.#config.contextSize ?? undefined,
+                promptCacheBytes: this.#config.promptCacheMiB == null ? undefined : this.#config.promptCacheMiB * 1024 * 1024
             }),
             onChange: () => this.#emit(),
             loadEngine: deps.loadEngine ?? defaultAppCoreDeps.loadEngine,
@@ -126,6 +128,7 @@ export class AppCore {
         if (session.port != null) checkRule(portRule, session.port, "invalid_port");
         if (session.threads != null) checkRule(threadsRule, session.threads, "invalid_setting");
         if (session.contextSize != null) checkRule(contextSizeRule, session.contextSize, "invalid_setting");
+        if (session.promptCacheMiB != null) checkRule(promptCacheRule, session.promptCacheMiB, "invalid_setting");
 
         const {dataDir, useKeychain, onWarning} = options;
         const stores = await openAppStores({env, envKey, dataDir, useKeychain, onWarning}, deps);

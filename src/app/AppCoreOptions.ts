@@ -14,6 +14,9 @@ export type AppSessionOverrides = {
     /** Tokens per sequence; see `contextSizeRule`. */
     readonly contextSize?: number,
 
+    /** MiB of RAM for the engine's prompt cache, 0 = off; see `promptCacheRule`. */
+    readonly promptCacheMiB?: number,
+
     /** A GGUF file to load by `start()` instead of the stored one. */
     readonly modelPath?: string
 };

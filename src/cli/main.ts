@@ -3,9 +3,11 @@ import {printCliError} from "./printCliError.js";
 import {UserInputError} from "./UserInputError.js";
 
 const serveUsage = `  tholos serve [--model <file.gguf>] [--port <n>] [--threads <n>] [--gpu auto|cpu] [--sequences <n>] [--context-size <n>]
+               [--prompt-cache <MiB>]
       Start the instance headless, switched on, serving the model's OpenAI-compatible API on
       http://127.0.0.1:<port>/v1 (default port 8756; the saved model when --model is absent). Flags apply to
-      this run only. Prints the status line as it changes; Ctrl+C stops it. In a source checkout without a
+      this run only. --prompt-cache: RAM for prompts kept past their sequences (0 = off; default a sixteenth
+      of RAM, at most 1024). Prints the status line as it changes; Ctrl+C stops it. In a source checkout without a
       licence it issues the development Business licence first, and says so.`;
 
 const environment = `Environment:

@@ -203,8 +203,15 @@ test("--help lists every command of the operations table with its usage", async 
     for (const line of ["tholos threads <n|auto>", "tholos gpu <auto|cpu>", "tholos context-size <n|auto>", "tholos load <file.gguf>", "tholos key copy", "tholos responses clear"])
         expect(help.stdout).toContain(`  ${line} `);
     expect(help.stdout).toContain("[--context-size <n>]");
+    expect(help.stdout).toContain("[--prompt-cache <MiB>]");
     for (const line of ["tholos origins list", "tholos origins add <origin>", "tholos origins remove <origin>", "tholos origins clear"])
         expect(help.stdout).toContain(`  ${line} `);
+});
+
+test("serve --prompt-cache takes MiB by its rule: a mistake is a usage error, before anything starts", async () => {
+    const wrong = await runCli(["serve", "--prompt-cache", "lots"], cliEnv(await tempHome()));
+    expect(wrong).toMatchObject({code: 2, stdout: ""});
+    expect(wrong.stderr).toContain('The prompt cache must be a whole number of MiB from 0 (off) to 65536, or auto for the default (got "lots").');
 });
 
 test("`tholos origins add` without an instance saves the origin for the next start, and says so", slow, async () => {

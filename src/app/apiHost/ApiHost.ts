@@ -25,7 +25,7 @@ export type ApiHostOptions = {
     port(): number,
 
     /** Engine settings for the next load. */
-    engineOptions(): {threads?: number, gpu?: "auto" | "cpu", sequences?: number, contextSize?: number},
+    engineOptions(): {threads?: number, gpu?: "auto" | "cpu", sequences?: number, contextSize?: number, promptCacheBytes?: number},
 
     /** Called after every change of model, progress, server or problem. */
     onChange(): void,

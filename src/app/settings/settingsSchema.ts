@@ -1,6 +1,7 @@
 import {z} from "zod";
 import {allowedOriginRule} from "../rules/allowedOriginRule.js";
 import {contextSizeRule} from "../rules/contextSizeRule.js";
+import {promptCacheRule} from "../rules/promptCacheRule.js";
 
 /**
  * `settings.json`. Every field has a default or is optional, so `{}` (or a
@@ -28,6 +29,12 @@ export const settingsSchema = z.object({
 
     /** Tokens per sequence for the model load, checked by `contextSizeRule` (its range and message). Absent or `null`: the engine's default. */
     contextSize: contextSizeRule.optional(),
+
+    /**
+     * MiB of RAM for the engine's prompt cache (prompts kept past their sequences and restored instead of read again),
+     * checked by `promptCacheRule`; 0 turns it off. Absent or `null`: the engine's default (a sixteenth of RAM, at most 1 GiB).
+     */
+    promptCacheMiB: promptCacheRule.optional(),
 
     /** Absolute path of the GGUF model to load at start. Absent: no model. */
     modelPath: z.string().min(1).optional(),

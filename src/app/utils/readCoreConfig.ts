@@ -10,6 +10,9 @@ export type CoreConfig = {
     gpu: "auto" | "cpu",
     sequences: number | null,
     contextSize: number | null,
+
+    /** MiB for the engine's prompt cache (0 = off); `null` = the engine's default. */
+    promptCacheMiB: number | null,
     modelPath: string | null,
 
     /** Origins that get CORS headers (normalised by `allowedOriginRule`); empty: none does. */
@@ -25,6 +28,7 @@ export function readCoreConfig(session: AppSessionOverrides, stored: Settings): 
         gpu: session.gpu ?? stored.gpu,
         sequences: session.sequences ?? stored.sequences ?? null,
         contextSize: session.contextSize ?? stored.contextSize ?? null,
+        promptCacheMiB: session.promptCacheMiB ?? stored.promptCacheMiB ?? null,
         modelPath: session.modelPath != null ? path.resolve(session.modelPath) : stored.modelPath ?? null,
         allowedOrigins: stored.allowedOrigins
     };

@@ -7,6 +7,7 @@ import {numberOrAuto} from "../../app/operations/utils/numberOrAuto.js";
 import {contextSizeRule} from "../../app/rules/contextSizeRule.js";
 import {gpuRule} from "../../app/rules/gpuRule.js";
 import {portRule} from "../../app/rules/portRule.js";
+import {promptCacheRule} from "../../app/rules/promptCacheRule.js";
 import {threadsRule} from "../../app/rules/threadsRule.js";
 import {parseCliArgs} from "../parseCliArgs.js";
 import {UserInputError} from "../UserInputError.js";
@@ -16,14 +17,15 @@ import {keychainPreference} from "../instance/keychainPreference.js";
 /** A flag's text as the rule expects it: digits as a number, `auto` as `null` (the rule's default), else as typed. */
 const asRuleInput = (rule: z.ZodTypeAny) => z.preprocess((value) => typeof value === "string" ? numberOrAuto(value) : value, rule);
 
-// The same rules as `tholos port`, `threads`, `gpu`, `context-size` and the Settings window.
+// The same rules as `tholos port`, `threads`, `gpu`, `context-size` and the Settings window (`--prompt-cache`: settings.json's).
 const serveOptions = z.object({
     model: z.string().min(1).optional(),
     port: asRuleInput(portRule).optional(),
     threads: asRuleInput(threadsRule).optional(),
     gpu: gpuRule.optional(),
     sequences: z.coerce.number().int().min(1).max(64).optional(),
-    "context-size": asRuleInput(contextSizeRule).optional()
+    "context-size": asRuleInput(contextSizeRule).optional(),
+    "prompt-cache": asRuleInput(promptCacheRule).optional()
 });
 
 /**
@@ -39,7 +41,8 @@ export async function serveCommand(args: string[]) {
         threads: {type: "string"},
         gpu: {type: "string"},
         sequences: {type: "string"},
-        "context-size": {type: "string"}
+        "context-size": {type: "string"},
+        "prompt-cache": {type: "string"}
     }, serveOptions);
 
     const env = process.env;
@@ -56,6 +59,7 @@ export async function serveCommand(args: string[]) {
                 gpu: options.gpu,
                 sequences: options.sequences,
                 contextSize: options["context-size"] ?? undefined,
+                promptCacheMiB: options["prompt-cache"] ?? undefined,
                 modelPath: options.model
             }
         });
