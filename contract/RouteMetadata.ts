@@ -9,9 +9,9 @@ export type RouteMetadata = {
     /**
      * The official API description the route's answers are validated against (`../shared/openai/openapi.json` for
      * `openai`; for `anthropic`, which publishes no description here, the types of the official `@anthropic-ai/sdk`,
-     * checked in test/clients/anthropicConformance.ts), with the component each answer matches: the JSON answer (none where the description gives the answer
-     * no schema, as for `DELETE /responses/{id}`) and, when it streams, each event. Errors match the protocol's error
-     * component.
+     * checked in test/clients/anthropicConformance.ts), with the component each answer matches: the JSON answer (none
+     * where the description gives the answer no schema, as for `DELETE /responses/{id}`) and, when it streams, each
+     * event. Errors match the protocol's error component.
      */
     official: {api: "openai" | "anthropic", response?: string, streamEvent?: string, error: string},
 

@@ -25,10 +25,15 @@ type StreamFields = "stream" | "stream_options";
  * (ts-rest's router types `metadata` as unknown, so at the type level a streaming route is one whose body has
  * `stream`; `wholeAnswerRoute` checks at run time that the two agree.)
  */
-type WholeAnswerRoute<R> = R extends {body: ZodObject<infer Shape extends ZodRawShape & {stream: ZodTypeAny}>, responses: infer Responses extends {200: ZodTypeAny}}
+type WholeAnswerRoute<R> = R extends {
+    body: ZodObject<infer Shape extends ZodRawShape & {stream: ZodTypeAny}>,
+    responses: infer Responses extends {200: ZodTypeAny}
+}
     ? Omit<R, "body" | "responses"> & {
         body: ZodObject<Omit<Shape, StreamFields>>,
-        responses: Omit<Responses, 200> & {200: Responses[200] extends ZodUnion<infer Options> ? Exclude<Options[number], typeof EventStream> : Responses[200]}
+        responses: Omit<Responses, 200> & {
+            200: Responses[200] extends ZodUnion<infer Options> ? Exclude<Options[number], typeof EventStream> : Responses[200]
+        }
     }
     : R;
 
@@ -52,9 +57,9 @@ function wholeAnswerRoute(route: AppRoute): AppRoute {
 }
 
 /**
- * `apiContract` as this client uses it: whole answers only, and OpenAI's shapes on the models routes. The server's contract types a `200` of a streaming route
- * (by its metadata) as "JSON or an event stream" (a stream object exists only on the server); here the streaming
- * fields are left out of the bodies, so a `200` is always the JSON answer.
+ * `apiContract` as this client uses it: whole answers only, and OpenAI's shapes on the models routes. The server's
+ * contract types a `200` of a streaming route (by its metadata) as "JSON or an event stream" (a stream object exists
+ * only on the server); here the streaming fields are left out of the bodies, so a `200` is always the JSON answer.
  */
 const wholeAnswerContract = c.router(
     Object.fromEntries(Object.entries(apiContract).map(([name, route]) => [name, name in openAiModelResponses

@@ -210,7 +210,12 @@ export const AnthropicMessageStreamEvent = z.discriminatedUnion("type", [
     z.object({type: z.literal("content_block_stop"), index}),
     z.object({
         type: z.literal("message_delta"),
-        delta: z.object({stop_reason: AnthropicStopReason.nullable(), stop_sequence: z.string().nullable(), stop_details: z.null(), container: z.null()}),
+        delta: z.object({
+            stop_reason: AnthropicStopReason.nullable(),
+            stop_sequence: z.string().nullable(),
+            stop_details: z.null(),
+            container: z.null()
+        }),
         usage: z.object({
             input_tokens: z.number().int().nullable(),
             output_tokens: z.number().int(),
@@ -225,8 +230,6 @@ export const AnthropicMessageStreamEvent = z.discriminatedUnion("type", [
     z.object({type: z.literal("error"), error: AnthropicErrorObject})
 ]);
 export type AnthropicMessageStreamEvent = z.infer<typeof AnthropicMessageStreamEvent>;
-
-
 
 export const AnthropicModelInfo = z.object({
     type: z.literal("model"),

@@ -1,4 +1,13 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {
+    CreateChatCompletionResponse,
+    CreateChatCompletionStreamResponse,
+    CreateCompletionResponse,
+    CreateEmbeddingResponse,
+    ErrorResponse,
+    Model,
+    ModelList
+} from "../../contract/index.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {readEventStream} from "../server/readEventStream.js";
@@ -13,10 +22,11 @@ const send = (path: string, body?: unknown, key?: string) => fetch(server.baseUr
     headers: {authorization: `Bearer ${key ?? server.apiKey}`, ...(body === undefined ? {} : {"content-type": "application/json"})},
     body: body === undefined ? undefined : JSON.stringify(body)
 });
-const json = async (response: Response, status = 200) => {
-    const body: any = await response.json();
+/** The body, after checking the status; typed as the contract's answer `T`, which each test then validates against OpenAI's. */
+const json = async <T>(response: Response, status = 200): Promise<T> => {
+    const body: unknown = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(status);
-    return body;
+    return body as T;
 };
 const messages = [{role: "user", content: "Once upon a time"}];
 
@@ -29,22 +39,22 @@ afterAll(async () => {
 
 describe("real answers validate against OpenAI's official schema", () => {
     it("models: the list and one model (with the `meta` extension OpenAI clients ignore)", async () => {
-        const list = await json(await send("/models"));
+        const list = await json<ModelList>(await send("/models"));
         validateAgainstOpenAi("ListModelsResponse", list);
-        const model = await json(await send(`/models/${list.data[0].id}`));
+        const model = await json<Model>(await send(`/models/${list.data[0]!.id}`));
         validateAgainstOpenAi("Model", model);
         expect(model).toMatchObject({owned_by: "local", meta: {backend: "cpu", chat_template: expect.any(String)}});
     });
 
     it("a chat completion, with choices[].logprobs null and the backend's fingerprint", async () => {
-        const body = await json(await send("/chat/completions", {messages, max_tokens: 8, store: false, metadata: {run: "conformance"}}));
+        const body = await json<CreateChatCompletionResponse>(await send("/chat/completions", {messages, max_tokens: 8, store: false, metadata: {run: "conformance"}}));
         validateAgainstOpenAi("CreateChatCompletionResponse", body);
-        expect(body.choices[0].logprobs).toBeNull();
+        expect(body.choices[0]!.logprobs).toBeNull();
         expect(body.system_fingerprint).toBe("fp_tholos_cpu");
     });
 
     it("a chat completion with a forced tool call", async () => {
-        const body = await json(await send("/chat/completions", {
+        const body = await json<CreateChatCompletionResponse>(await send("/chat/completions", {
             messages,
             // Room for the whole call: a tiny model's argument is bounded by maxLength (the grammar enforces it).
             max_tokens: 200,
@@ -52,38 +62,38 @@ describe("real answers validate against OpenAI's official schema", () => {
             tool_choice: {type: "function", function: {name: "get_weather"}}
         }));
         validateAgainstOpenAi("CreateChatCompletionResponse", body);
-        expect(body.choices[0].finish_reason).toBe("tool_calls");
-        expect(body.choices[0].message.tool_calls).toHaveLength(1);
+        expect(body.choices[0]!.finish_reason).toBe("tool_calls");
+        expect(body.choices[0]!.message.tool_calls).toHaveLength(1);
     });
 
     it("every chunk of a streamed chat completion, usage chunk included", async () => {
         const events = await readEventStream(await send("/chat/completions", {messages, max_tokens: 8, stream: true, stream_options: {include_usage: true}}));
         expect(events.at(-1)).toBe("[DONE]");
-        const chunks = events.slice(0, -1) as Record<string, any>[];
+        const chunks = events.slice(0, -1) as CreateChatCompletionStreamResponse[];
         for (const chunk of chunks) validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
         expect(chunks.at(-1)).toMatchObject({choices: [], usage: {completion_tokens: expect.any(Number)}});
     });
 
     it("a completion, and every event of a streamed one", async () => {
-        validateAgainstOpenAi("CreateCompletionResponse", await json(await send("/completions", {prompt: "Once upon a time", max_tokens: 8})));
+        validateAgainstOpenAi("CreateCompletionResponse", await json<CreateCompletionResponse>(await send("/completions", {prompt: "Once upon a time", max_tokens: 8})));
         const events = await readEventStream(await send("/completions", {prompt: "Once upon a time", max_tokens: 8, stream: true, stream_options: {include_usage: true}}));
         expect(events.at(-1)).toBe("[DONE]");
-        const chunks = events.slice(0, -1) as Record<string, any>[];
+        const chunks = events.slice(0, -1) as CreateCompletionResponse[];
         expect(chunks.length).toBeGreaterThanOrEqual(2);
         for (const chunk of chunks) validateAgainstOpenAi("CreateCompletionResponse", chunk);
-        expect(chunks.at(-1)!.usage.completion_tokens).toBeGreaterThan(0);
+        expect(chunks.at(-1)!.usage!.completion_tokens).toBeGreaterThan(0);
     });
 
     it("embeddings as floats and as base64 of the same little-endian float32s", async () => {
         const input = ["The cat sat.", "A dog ran."];
-        const floats = await json(await send("/embeddings", {input}));
+        const floats = await json<CreateEmbeddingResponse>(await send("/embeddings", {input}));
         validateAgainstOpenAi("CreateEmbeddingResponse", floats);
-        const base64 = await json(await send("/embeddings", {input, encoding_format: "base64"}));
+        const base64 = await json<CreateEmbeddingResponse>(await send("/embeddings", {input, encoding_format: "base64"}));
         validateAgainstOpenAi("CreateEmbeddingResponse", base64);
         for (const [index, item] of base64.data.entries()) {
             const bytes = Buffer.from(item.embedding as string, "base64");
             const decoded = Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
-            expect(decoded).toEqual(floats.data[index].embedding.map((value: number) => Math.fround(value)));
+            expect(decoded).toEqual((floats.data[index]!.embedding as number[]).map((value) => Math.fround(value)));
         }
     });
 
@@ -95,7 +105,7 @@ describe("real answers validate against OpenAI's official schema", () => {
             [await send("/models/gpt-4o"), 404, "model_not_found"]
         ];
         for (const [response, status, code] of cases) {
-            const body = await json(response, status);
+            const body = await json<ErrorResponse>(response, status);
             validateAgainstOpenAi("ErrorResponse", body);
             expect(body.error.code).toBe(code);
         }
@@ -104,7 +114,7 @@ describe("real answers validate against OpenAI's official schema", () => {
 
 describe("the differences the reference states", () => {
     const expectUnsupported = async (path: string, body: unknown, param: string) => {
-        const error = await json(await send(path, body), 400);
+        const error = await json<ErrorResponse>(await send(path, body), 400);
         validateAgainstOpenAi("ErrorResponse", error);
         expect(error.error).toMatchObject({code: "unsupported_parameter", param});
     };
@@ -132,7 +142,7 @@ describe("the differences the reference states", () => {
 
     it("other OpenAI endpoints don't exist", async () => {
         for (const path of ["/images/generations", "/audio/speech", "/moderations", "/files"]) {
-            const error = await json(await send(path, {}), 404);
+            const error = await json<ErrorResponse>(await send(path, {}), 404);
             expect(error.error.code).toBe("not_found");
         }
     });

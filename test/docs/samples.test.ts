@@ -5,7 +5,13 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 import {runSample} from "./runSample.js";
-import {AnthropicMessage, AnthropicMessageStreamEvent, AnthropicModelList, MessageTokensCount} from "../../contract/index.js";
+import {
+    AnthropicMessage,
+    AnthropicMessageStreamEvent,
+    AnthropicModelList,
+    MessageTokensCount,
+    type CreateChatCompletionStreamResponse
+} from "../../contract/index.js";
 
 /**
  * Every file of docs/samples/, the code the reference shows verbatim, runs against a live server on the real model,
@@ -29,7 +35,7 @@ type SampleRun = {
 const sse = (output: string) => output.split("\n\n").map((event) => event.trim()).filter((event) => event !== "").map((event) => {
     expect(event).toMatch(/^data: /);
     const data = event.slice("data: ".length);
-    return data === "[DONE]" ? data : JSON.parse(data) as Record<string, any>;
+    return data === "[DONE]" ? data : JSON.parse(data) as unknown;
 });
 
 /** Typed events (Responses, Anthropic's Messages): an `event:` line naming each `data:` line's type, nothing after the last. */
@@ -37,7 +43,7 @@ const typedSse = (output: string) => output.split("\n\n").map((event) => event.t
     const [name, data] = event.split("\n");
     expect(name).toMatch(/^event: /);
     expect(data).toMatch(/^data: /);
-    const parsed = JSON.parse(data!.slice("data: ".length)) as Record<string, any>;
+    const parsed = JSON.parse(data!.slice("data: ".length)) as Record<string, unknown>;
     expect(parsed.type).toBe(name!.slice("event: ".length));
     return parsed;
 });
@@ -69,10 +75,10 @@ const runs: Record<string, SampleRun> = {
         check(output) {
             const events = sse(output);
             expect(events.at(-1)).toBe("[DONE]");
-            const chunks = events.slice(0, -1) as Record<string, any>[];
+            const chunks = events.slice(0, -1) as CreateChatCompletionStreamResponse[];
             for (const chunk of chunks) validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
             expect(chunks.at(-1)!.choices).toEqual([]);
-            expect(chunks.at(-1)!.usage.completion_tokens).toBeGreaterThan(0);
+            expect(chunks.at(-1)!.usage!.completion_tokens).toBeGreaterThan(0);
         }
     },
     "responses.sh": {

@@ -2,6 +2,13 @@ import net from "node:net";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
+import type {
+    CreateChatCompletionResponse,
+    CreateChatCompletionStreamResponse,
+    ErrorResponse,
+    Model,
+    ModelList
+} from "../../contract/index.js";
 import {readEventStream} from "./readEventStream.js";
 
 let server: TestServer;
@@ -23,7 +30,7 @@ describe("models", () => {
     it("lists the loaded model", async () => {
         const response = await get("/models");
         expect(response.status).toBe(200);
-        const body: any = await response.json();
+        const body = await response.json() as ModelList;
         validateAgainstOpenAi("ListModelsResponse", body);
         expect(body.data).toHaveLength(1);
         expect(body.data[0]).toMatchObject({id: "stories260K", object: "model", owned_by: "local", meta: {backend: "cpu"}});
@@ -32,7 +39,7 @@ describe("models", () => {
     it("retrieves the loaded model by id", async () => {
         const response = await get("/models/stories260K");
         expect(response.status).toBe(200);
-        const body: any = await response.json();
+        const body = await response.json() as Model;
         validateAgainstOpenAi("Model", body);
         expect(body.id).toBe("stories260K");
     });
@@ -40,7 +47,7 @@ describe("models", () => {
     it("answers another id with 404 model_not_found naming the loaded model", async () => {
         const response = await get("/models/gpt-4o");
         expect(response.status).toBe(404);
-        const body: any = await response.json();
+        const body = await response.json() as ErrorResponse;
         validateAgainstOpenAi("ErrorResponse", body);
         expect(body.error).toMatchObject({code: "model_not_found", param: "model"});
         expect(body.error.message).toContain("stories260K");
@@ -54,14 +61,14 @@ describe("chat completions", () => {
         const response = await post("/chat/completions", {messages, max_tokens: 16, seed: 7});
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-        const body: any = await response.json();
+        const body = await response.json() as CreateChatCompletionResponse;
         validateAgainstOpenAi("CreateChatCompletionResponse", body);
         expect(body.object).toBe("chat.completion");
         expect(body.model).toBe("stories260K");
         expect(body.choices).toHaveLength(1);
-        expect(body.choices[0].message.role).toBe("assistant");
-        expect(typeof body.choices[0].message.content).toBe("string");
-        expect(["stop", "length"]).toContain(body.choices[0].finish_reason);
+        expect(body.choices[0]!.message.role).toBe("assistant");
+        expect(typeof body.choices[0]!.message.content).toBe("string");
+        expect(["stop", "length"]).toContain(body.choices[0]!.finish_reason);
         expect(body.usage.completion_tokens).toBeGreaterThan(0);
         expect(body.usage.completion_tokens).toBeLessThanOrEqual(16);
         expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
@@ -72,7 +79,7 @@ describe("chat completions", () => {
 
         const response = await post("/chat/completions", {model: "llama-3-70b", messages, max_tokens: 2});
         expect(response.status).toBe(404);
-        const body: any = await response.json();
+        const body = await response.json() as ErrorResponse;
         validateAgainstOpenAi("ErrorResponse", body);
         expect(body.error.code).toBe("model_not_found");
         expect(body.error.message).toContain('"stories260K"');
@@ -84,16 +91,16 @@ describe("chat completions", () => {
         expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
         const events = await readEventStream(response);
         expect(events.at(-1)).toBe("[DONE]");
-        const chunks = events.slice(0, -1) as Record<string, any>[];
+        const chunks = events.slice(0, -1) as CreateChatCompletionStreamResponse[];
         expect(chunks.length).toBeGreaterThanOrEqual(3);
         for (const chunk of chunks) {
             validateAgainstOpenAi("CreateChatCompletionStreamResponse", chunk);
             expect(chunk.id).toBe(chunks[0]!.id);
             expect(chunk).not.toHaveProperty("usage");
         }
-        expect(chunks[0]!.choices[0].delta.role).toBe("assistant");
-        expect(chunks.at(-1)!.choices[0].finish_reason).toMatch(/^(stop|length)$/);
-        expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0].finish_reason === null)).toBe(true);
+        expect(chunks[0]!.choices[0]!.delta.role).toBe("assistant");
+        expect(chunks.at(-1)!.choices[0]!.finish_reason).toMatch(/^(stop|length)$/);
+        expect(chunks.slice(0, -1).every((chunk) => chunk.choices[0]!.finish_reason === null)).toBe(true);
     });
 });
 

@@ -1,4 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {ErrorResponse} from "../../contract/index.js";
 import {startTestServer, type TestServer} from "../support/startTestServer.js";
 import {validateAgainstOpenAi} from "../support/openAiSchemaValidator.js";
 
@@ -15,7 +16,7 @@ const send = (path: string, init: {method?: string, body?: string, contentType?:
 async function expectError(response: Response, status: number, code: string, param: string | null = null) {
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    const body: any = await response.json();
+    const body = await response.json() as ErrorResponse;
     validateAgainstOpenAi("ErrorResponse", body);
     expect(body.error.code).toBe(code);
     expect(body.error.param).toBe(param);

@@ -9,8 +9,8 @@ import addFormats from "ajv-formats";
  * never edited), so tests prove that what the server sends is what OpenAI's own clients expect — not merely what
  * our contract says. The document is adapted in memory only; every adaptation below says why.
  */
-const openApiPath = process.env.THOLOS_OPENAI_SPEC
-    ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/openai/openapi.json");
+const openApiPath = process.env.THOLOS_OPENAI_SPEC ??
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/openai/openapi.json");
 
 const documentId = "https://openai.local/openapi.json";
 

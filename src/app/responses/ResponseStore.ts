@@ -94,7 +94,9 @@ export class ResponseStore implements StoredResponses {
 
     put(stored: StoredResponse) {
         this.#db.transaction(() => {
-            this.#insert.run(stored.response.id, this.#now(), stored.previousResponseId, JSON.stringify(stored.response), JSON.stringify(stored.input));
+            this.#insert.run(
+                stored.response.id, this.#now(), stored.previousResponseId, JSON.stringify(stored.response), JSON.stringify(stored.input)
+            );
             this.#evict.run(this.#now() - this.#maxAgeMs, this.#maxResponses);
         })();
     }

@@ -14,7 +14,11 @@ import {toMessageGenerationRequest} from "./toMessageGenerationRequest.js";
 
 /** `POST /v1/messages`: the Anthropic Messages adapter over the engine, whole or streamed as Anthropic's events. */
 export async function createMessage(
-    getEngine: () => ServerEngine, body: CreateMessageRequest, reply: FastifyReply, lifetime: ServerLifetime, {pingIntervalMs}: {pingIntervalMs: number}
+    getEngine: () => ServerEngine,
+    body: CreateMessageRequest,
+    reply: FastifyReply,
+    lifetime: ServerLifetime,
+    {pingIntervalMs}: {pingIntervalMs: number}
 ) {
     const request = toMessageGenerationRequest(body);
     const engine = getEngine();

@@ -13,7 +13,9 @@ const serverToolTypes = /^(web_search|web_fetch|code_execution|tool_search|mcp)/
  * accepts is mapped here or refused here with a 400 naming it: Anthropic's own tools and state (MCP servers,
  * containers), and blocks a text model can't read.
  */
-export function toMessageGenerationRequest(body: CountMessageTokensRequest & Partial<CreateMessageRequest>): GenerationRequest & {prompt: ChatPrompt} {
+export function toMessageGenerationRequest(
+    body: CountMessageTokensRequest & Partial<CreateMessageRequest>
+): GenerationRequest & {prompt: ChatPrompt} {
     if (body.mcp_servers != null)
         throw new ApiError("unsupported_parameter", "MCP servers aren't connected from this server: nothing leaves the machine. Run the tools in your client and describe them in tools.", "mcp_servers");
     if (body.container != null)

@@ -184,8 +184,10 @@ describe("stored responses: previous_response_id, GET, DELETE, input_items — a
                 // store: false kept nothing
                 expect((await callApi(server, `/responses/${whole.id}`)).status).toBe(404);
 
-                const items = await callApi<{object: string, data: {id: string, role: string, content: {text: string}[]}[], has_more: boolean, first_id: string}>(
-                    server, `/responses/${third.id}/input_items`);
+                type InputItemList = {
+                    object: string, data: {id: string, role: string, content: {text: string}[]}[], has_more: boolean, first_id: string
+                };
+                const items = await callApi<InputItemList>(server, `/responses/${third.id}/input_items`);
                 expect(items.body).toMatchObject({object: "list", has_more: false});
                 expect(items.body.data.map((item) => [item.role, item.content[0]!.text])).toEqual([["user", "Turn three."]]);
                 expect(items.body.first_id).toMatch(/^msg_/);

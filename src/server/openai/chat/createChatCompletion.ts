@@ -64,7 +64,6 @@ export async function createChatCompletion(
 
     const stream = await openEventStream(reply, signal, lifetime, async (events, onStart) => {
         const choices = request.choices ?? 1;
-        const toolCallIndexes = new Array<number>(choices).fill(0);
         const result = await generate({
             onStart() {
                 onStart();
