@@ -5,6 +5,7 @@
 // (head size 64, about one block per 64 of embedding length). Prints the resulting parameter count.
 import {parseArgs} from "node:util";
 import {z} from "zod";
+import {UserInputError} from "../src/cli/UserInputError.js";
 import {chatTemplates} from "../test/fixtures/gguf/chatTemplates.js";
 import {createLlamaModel} from "../test/fixtures/gguf/createLlamaModel.js";
 
@@ -89,11 +90,6 @@ async function main() {
         `feed-forward ${model.feedForwardLength}, context ${model.contextLength}, vocabulary ${model.vocabularySize}, ` +
         `chat template ${args["chat-template"]}, seed ${model.seed}`
     );
-}
-
-/** A mistake in the command line: printed without a stack trace. */
-class UserInputError extends Error {
-    public override readonly name = "UserInputError";
 }
 
 try {
