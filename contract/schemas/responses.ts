@@ -165,7 +165,7 @@ export type ResponseOutputItem = z.infer<typeof ResponseOutputItem>;
 export const ResponseUsage = z.object({
     input_tokens: z.number().int(),
     input_tokens_details: z.object({
-        cached_tokens: z.number().int().describe("Input tokens the engine still held from an earlier request (a continued conversation's earlier turns) and didn't read again."),
+        cached_tokens: z.number().int().describe("Input tokens the engine didn't read again: still held from an earlier request (a continued conversation's earlier turns) or restored from its prompt cache in RAM."),
         cache_write_tokens: z.number().int()
     }),
     output_tokens: z.number().int(),
