@@ -13,12 +13,17 @@ import {getLlama, readGgufFileInfo} from "node-llama-cpp";
 import {countParameters} from "../src/engine/countParameters.js";
 import {defaultFlashAttention} from "../src/engine/defaultFlashAttention.js";
 import {defaultThreads} from "../src/engine/defaultThreads.js";
+import {hasPersistentThreadPool} from "../src/engine/LlamaEngine.js";
 import {fullPlan, largeModelPlan, quickPlan} from "./lib/benchPlan.js";
 import {renderChart} from "./lib/renderChart.js";
 import {renderReport} from "./lib/renderReport.js";
 import {runModelBench, type ModelBenchResult} from "./lib/runModelBench.js";
 import {runFeatureBench, type FeatureBenchResult} from "./lib/runFeatureBench.js";
 import {renderFeatureReport} from "./lib/renderFeatureReport.js";
+import {peerPlans, runPeerBench, type PeerBenchResult} from "./lib/runPeerBench.js";
+import {renderPeerReport} from "./lib/renderPeerReport.js";
+import {defaultContextSize} from "../src/engine/defaultContextSize.js";
+import {defaultSequences} from "../src/engine/defaultSequences.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const {values} = parseArgs({
@@ -28,7 +33,11 @@ const {values} = parseArgs({
         "skip-large": {type: "boolean", default: false},
         threads: {type: "string"},
         // Only the engine v2 figures (docs/performance.md's features block), e.g. after a change to them alone.
-        "features-only": {type: "boolean", default: false}
+        "features-only": {type: "boolean", default: false},
+        // llama.cpp's own server (scripts/build-llama-server.sh builds it): measured side by side with `tholos serve`.
+        "llama-server": {type: "string"},
+        // Only that comparison (docs/performance.md's peer block).
+        "peer-only": {type: "boolean", default: false}
     }
 });
 const quick = values.quick;
@@ -43,7 +52,12 @@ if (models.includes(largeModel) && !existsSync(largeModel)) {
         {cwd: root, stdio: "inherit"});
 }
 
+const peerBinary = values["llama-server"] == null ? null : path.resolve(values["llama-server"]);
+if (peerBinary != null && !existsSync(peerBinary)) throw new Error(`--llama-server ${peerBinary}: no such file (scripts/build-llama-server.sh builds it).`);
+if (values["peer-only"] && peerBinary == null) throw new Error("--peer-only needs --llama-server <path>.");
+
 const started = Date.now();
+const peerResults: PeerBenchResult[] = [];
 const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
 const results: ModelBenchResult[] = [];
 const featureResults: FeatureBenchResult[] = [];
@@ -52,9 +66,17 @@ for (const modelPath of models) {
     const plan = quick ? quickPlan : modelPath === largeModel ? largeModelPlan : fullPlan;
     // Both sides get the thread count `tholos serve` would pick for this model, unless --threads says otherwise.
     const parameters = countParameters(await readGgufFileInfo(modelPath));
-    const threads = values.threads == null ? defaultThreads(parameters) : Number(values.threads);
+    const threads = values.threads == null ? defaultThreads(parameters, hasPersistentThreadPool(llama)) : Number(values.threads);
     const flashAttention = defaultFlashAttention({parameters, cpu: true});
     settingsUsed.push(`${path.basename(modelPath, ".gguf")} ${threads} (flash attention ${flashAttention === false ? "off" : "auto"})`);
+    if (peerBinary != null) {
+        const trainContextSize = Number((await readGgufFileInfo(modelPath)).architectureMetadata.context_length ?? 4096);
+        peerResults.push(await runPeerBench({
+            peer: peerBinary, modelPath, sequences: defaultSequences, contextSize: defaultContextSize(trainContextSize),
+            plan: quick ? peerPlans.quick : modelPath === largeModel ? peerPlans.large : peerPlans.small, log: (line) => console.log(`… ${line}`)
+        }));
+    }
+    if (values["peer-only"]) continue;
     if (!values["features-only"])
         results.push(await runModelBench({llama, modelPath, threads, flashAttention, plan, log: (line) => console.log(`… ${line}`)}));
     featureResults.push(await runFeatureBench({
@@ -68,29 +90,37 @@ const version = (name: string) => (JSON.parse(execFileSync("npm", ["ls", name, "
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8"}).trim();
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
     `Node ${process.versions.node}, node-llama-cpp ${version("node-llama-cpp")}, fastify ${version("fastify")}; threads per model: ${settingsUsed.join(", ")}; commit ${commit}`;
-const table = renderReport(results, new Set([path.basename(largeModel, ".gguf")]));
+const largeModels = new Set([path.basename(largeModel, ".gguf")]);
+const table = renderReport(results, largeModels);
 const featureTable = renderFeatureReport(featureResults);
+// The llama-server comparison only when a binary was given: without it that block is left as it is, never faked.
+const peerTable = peerResults.length > 0 ? renderPeerReport(peerResults, largeModels) : null;
 const caption = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · commit ${commit}`;
 const summary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${((Date.now() - started) / 60_000).toFixed(1)} min ` +
     `with \`npm run bench\`. Machine: ${machine}.`;
-console.log(`\n${summary}\n\n${table}\n\n${featureTable}`);
+const peerSummary = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench -- --llama-server <path>\` ` +
+    `(llama-server from node-llama-cpp's bundled llama.cpp, built by scripts/build-llama-server.sh). Machine: ${machine}.`;
+const peerOnly = values["peer-only"];
+console.log(`\n${summary}\n\n${peerOnly ? "" : `${table}\n\n${featureTable}\n\n`}${peerTable ?? "(no --llama-server: the comparison with llama-server was skipped)"}`);
 
 const outDir = quick ? path.join(root, ".tmp/bench") : path.join(root, "docs");
 await mkdir(outDir, {recursive: true});
-if (!values["features-only"]) await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
+if (!values["features-only"] && !peerOnly) await writeFile(path.join(outDir, "performance.svg"), renderChart(results, caption));
 if (quick)
-    await writeFile(path.join(outDir, "results.md"), `${summary}\n\n${table}\n\n${featureTable}\n`);
+    await writeFile(path.join(outDir, "results.md"), [summary, table, featureTable, peerTable].filter((part) => part != null).join("\n\n") + "\n");
 else {
-    // Only the marked block of docs/performance.md is generated; the analysis around it is written by hand.
+    // Only the marked blocks of docs/performance.md are generated; the analysis around them is written by hand.
     const documentPath = path.join(outDir, "performance.md");
-    const document = await readFile(documentPath, "utf8");
-    const block = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
-    if (!block.test(document)) throw new Error(`${documentPath} has no <!-- bench:start --> … <!-- bench:end --> block`);
-    const features = /(<!-- bench-features:start -->\n)[\s\S]*?(<!-- bench-features:end -->)/;
-    if (!features.test(document)) throw new Error(`${documentPath} has no <!-- bench-features:start --> … <!-- bench-features:end --> block`);
-    await writeFile(documentPath, document
-        .replace(block, (whole, start: string, end: string) => values["features-only"] ? whole : `${start}${summary}\n\n${table}\n${end}`)
-        .replace(features, (_, start: string, end: string) => `${start}${featureTable}\n${end}`));
+    let document = await readFile(documentPath, "utf8");
+    const replaceBlock = (name: string, content: string) => {
+        const block = new RegExp(`(<!-- ${name}:start -->\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+        if (!block.test(document)) throw new Error(`${documentPath} has no <!-- ${name}:start --> … <!-- ${name}:end --> block`);
+        document = document.replace(block, (_, start: string, end: string) => `${start}${content}\n${end}`);
+    };
+    if (!values["features-only"] && !peerOnly) replaceBlock("bench", `${summary}\n\n${table}`);
+    if (!peerOnly) replaceBlock("bench-features", featureTable);
+    if (peerTable != null) replaceBlock("bench-peer", `${peerSummary}\n\n${peerTable}`);
+    await writeFile(documentPath, document);
 }
-console.log(`\nWrote ${path.relative(root, outDir)}/${values["features-only"] ? "performance.md (features block)" : "performance.svg"}`);
+console.log(`\nWrote ${path.relative(root, outDir)}/${quick ? "results.md" : "performance.md"}`);
 process.exit(0);

@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from "node:child_process";
 import {mkdtemp, readFile, rm} from "node:fs/promises";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -9,7 +10,25 @@ export const benchApiKey = "bench-key-0123456789";
 
 export type ServerProcessOptions = {
     modelPath: string,
-    threads: number
+
+    /** Default: the product's own choice for the model. */
+    threads?: number
+};
+
+export type LlamaServerOptions = {
+    /** The `llama-server` binary (`scripts/build-llama-server.sh` prints where it built it). */
+    binary: string,
+    modelPath: string,
+
+    /** Slots and tokens per slot: given the shape `tholos serve` has (its 4 sequences × context). */
+    sequences: number,
+    contextSize: number,
+
+    /** Default: llama-server's own choice. */
+    threads?: number,
+
+    /** Default: llama-server's (`auto`). */
+    flashAttention?: boolean
 };
 
 /**
@@ -32,23 +51,54 @@ export class ServerProcess {
 
     public static async start(options: ServerProcessOptions) {
         const home = await mkdtemp(path.join(os.tmpdir(), "tholos-bench-"));
-        const args = ["serve", "--model", options.modelPath, "--port", "0", "--threads", String(options.threads), "--gpu", "cpu"];
+        const args = ["serve", "--model", options.modelPath, "--port", "0", "--gpu", "cpu",
+            ...options.threads == null ? [] : ["--threads", String(options.threads)]];
         const started = performance.now();
         // The executable itself, so its shebang's Node flags apply as they do for users.
         const child = spawn(cliPath, args, {
             env: {...process.env, THOLOS_HOME: home, THOLOS_API_KEY: benchApiKey, THOLOS_KEYCHAIN: "never"},
             stdio: ["ignore", "pipe", "pipe"]
         });
+        return ServerProcess._ready(child, home, started, (output) => /Running — (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? null);
+    }
+
+    /**
+     * llama.cpp's own server on the same model, key and shape: the peer the bench compares with (`--llama-server`). Its
+     * port is picked free first, as it takes no `0`.
+     */
+    public static async startLlamaServer(options: LlamaServerOptions) {
+        const home = await mkdtemp(path.join(os.tmpdir(), "llama-server-bench-"));
+        const port = await freePort();
+        const args = [
+            "--model", options.modelPath, "--host", "127.0.0.1", "--port", String(port), "--api-key", benchApiKey,
+            "--parallel", String(options.sequences), "--ctx-size", String(options.sequences * options.contextSize),
+            ...options.threads == null ? [] : ["--threads", String(options.threads), "--threads-batch", String(options.threads)],
+            ...options.flashAttention == null ? [] : ["--flash-attn", options.flashAttention ? "on" : "off"]
+        ];
+        const started = performance.now();
+        const child = spawn(options.binary, args, {cwd: home, env: {...process.env, LLAMA_ARG_HOST: "127.0.0.1"}, stdio: ["ignore", "pipe", "pipe"]});
+        const baseUrl = `http://127.0.0.1:${port}`;
+        // llama-server says nothing on stdout we wait for: it is ready when /v1/models answers 200
+        return ServerProcess._ready(child, home, started, () => baseUrl);
+    }
+
+    private static async _ready(child: ChildProcess, home: string, started: number, baseUrlIn: (output: string) => string | null) {
         try {
             const baseUrl = await new Promise<string>((resolve, reject) => {
                 let output = "";
+                const found = baseUrlIn("");
+                if (found != null) resolve(found);
+                // Both pipes are read for as long as the server runs (a full pipe would block its logging); only the
+                // last lines are kept, for the error if it exits before it runs.
                 child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-                    output += chunk;
-                    const running = /Running — (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-                    if (running != null) resolve(running[1]!);
+                    output = (output + chunk).slice(-8000);
+                    const url = baseUrlIn(output);
+                    if (url != null) resolve(url);
                 });
-                child.stderr!.resume();
-                child.once("exit", (code) => reject(new Error(`tholos serve exited (${code}) before it ran:\n${output}`)));
+                child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+                    output = (output + chunk).slice(-8000);
+                });
+                child.once("exit", (code) => reject(new Error(`the server exited (${code}) before it ran:\n${output.slice(-4000)}`)));
             });
             await waitForOk(`${baseUrl}/v1/models`);
             return new ServerProcess(child, home, baseUrl, performance.now() - started);
@@ -78,14 +128,25 @@ export class ServerProcess {
         };
     }
 
+    /** Stops the server and removes its home. Repeat-safe. */
     public async stop() {
-        const exited = new Promise((resolve) => this._child.once("exit", resolve));
-        this._child.kill("SIGTERM");
-        const timeout = setTimeout(() => this._child.kill("SIGKILL"), 10_000);
-        await exited;
-        clearTimeout(timeout);
+        if (this._child.exitCode == null && this._child.signalCode == null) {
+            const exited = new Promise((resolve) => this._child.once("exit", resolve));
+            this._child.kill("SIGTERM");
+            const timeout = setTimeout(() => this._child.kill("SIGKILL"), 10_000);
+            await exited;
+            clearTimeout(timeout);
+        }
         await rm(this._home, {recursive: true, force: true});
     }
+}
+
+async function freePort() {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const {port} = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
 }
 
 async function waitForOk(url: string) {

@@ -31,7 +31,18 @@ export type StreamRequestOptions = {
  * One streamed request over plain `node:http` (lighter per chunk than `fetch`'s web streams, so the client steals as
  * little CPU from the server as it can on a 2-core machine). Parses each SSE event once; fails on any error event.
  */
-export function streamRequest(options: StreamRequestOptions): Promise<StreamTiming> {
+export async function streamRequest(options: StreamRequestOptions): Promise<StreamTiming> {
+    try {
+        return await streamOnce(options);
+    } catch (error) {
+        // A keep-alive socket the server closed while idle (llama-server closes them after 5 s) fails before any
+        // answer: once, the request goes again on a fresh socket, as HTTP clients do.
+        if ((error as {code?: string}).code !== "ECONNRESET") throw error;
+        return await streamOnce(options);
+    }
+}
+
+function streamOnce(options: StreamRequestOptions): Promise<StreamTiming> {
     const payload = JSON.stringify({...options.body, stream: true, stream_options: {include_usage: true}});
     return new Promise((resolve, reject) => {
         const start = performance.now();

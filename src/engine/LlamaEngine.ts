@@ -33,7 +33,10 @@ import {defaultPromptCacheBytes} from "./promptCache/defaultPromptCacheBytes.js"
 export type LlamaEngineOptions = {
     modelPath: string,
 
-    /** CPU threads for llama.cpp. Default: `defaultThreads()` (cores − 1 from 1 to 8; every core of 2 for models ≥ 50M parameters). */
+    /**
+     * CPU threads for llama.cpp. Default: `defaultThreads()` (cores − 1 from 1 to 8; every core of 2 with the engine
+     * built from source, and for models ≥ 50M parameters).
+     */
     threads?: number,
 
     /** `"auto"` (default) uses Metal/CUDA/Vulkan when a prebuilt binary for it works here, else CPU; `"cpu"` forces CPU. */
@@ -137,13 +140,14 @@ export class LlamaEngine {
                 onLoadProgress: options.onLoadProgress
             });
             const parameters = countParameters(model.fileInfo);
-            const threads = options.threads ?? defaultThreads(parameters);
+            const threads = options.threads ?? defaultThreads(parameters, hasPersistentThreadPool(llama));
             const context = await model.createContext({
                 sequences: options.sequences ?? defaultSequences,
                 contextSize: options.contextSize ?? defaultContextSize(model.trainContextSize),
                 threads,
                 flashAttention: options.flashAttention ?? defaultFlashAttention({parameters, cpu: llama.gpu === false}),
-                // Several requests' tokens share each batch; nothing else changes about results.
+                // Several requests' tokens share each batch; nothing else changes about results. (Waiting for every
+                // generating sequence's token before a decode was measured and dropped: docs/performance.md.)
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
             const hasTemplate = model.fileInfo.metadata.tokenizer?.chat_template != null;
@@ -272,4 +276,12 @@ export class LlamaEngine {
         }
         return grammar;
     }
+}
+
+/**
+ * Whether the loaded llama.cpp keeps a thread pool between decodes: the local build (scripts/build-engine.sh, patched
+ * to attach one); node-llama-cpp's prebuilt binaries start and join their threads on every decode.
+ */
+export function hasPersistentThreadPool(llama: Llama) {
+    return llama.buildType === "localBuild";
 }
