@@ -10,4 +10,7 @@ if (major < 20 || (major === 20 && minor < 19)) {
     process.stderr.write(`tholos: needs Node.js 20.19 or newer (24 LTS recommended); this is Node.js ${process.version}.\n`);
     process.exit(1);
 }
+// V8's compiled code for the CLI and its dependencies is kept on disk (Node 22.1+), so later starts skip compiling it.
+const {enableCompileCache} = await import("node:module");
+enableCompileCache?.();
 await import("../dist/src/cli/main.js");

@@ -57,6 +57,13 @@ const prompts = [
     "One morning, the cat woke up and saw the snow."
 ];
 const promptFor = (index: number) => prompts[index % prompts.length]!;
+/**
+ * Byte-fallback tokens (ids 3–258 of both bench models' Llama vocabulary) banned on both sides: the random-weight
+ * model writes lone bytes that aren't UTF-8, and llama-server 80fb11a then fails the request ("does not match the
+ * expected Content-only format"). Both servers get the same bias, so both do the same work.
+ */
+const noByteTokens = Object.fromEntries(Array.from({length: 256}, (_, index) => [String(index + 3), -100]));
+
 /** A chat long enough that re-reading it shows in the first token's time. */
 const longChat = Array.from({length: 10}, (_, index) => promptFor(index)).join(" ");
 
@@ -101,7 +108,7 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
     try {
         const idleMiB = {tholos: (await tholos.memory()).rssMiB, peer: (await peer.memory()).rssMiB};
         const on = (server: ServerProcess, agent: http.Agent) => (apiPath: "/v1/completions" | "/v1/chat/completions", body: Record<string, unknown>, withAgent = agent) =>
-            streamRequest({baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, body: {temperature: 0, ...body}, agent: withAgent});
+            streamRequest({baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, body: {temperature: 0, logit_bias: noByteTokens, ...body}, agent: withAgent});
         const sides = {tholos: on(tholos, agents.tholos), peer: on(peer, agents.peer)};
         for (const request of Object.values(sides)) await request("/v1/completions", {prompt: promptFor(0), max_tokens: 8});
 
