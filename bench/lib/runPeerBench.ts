@@ -107,8 +107,12 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
     const agents = {tholos: new http.Agent({keepAlive: true}), peer: new http.Agent({keepAlive: true})};
     try {
         const idleMiB = {tholos: (await tholos.memory()).rssMiB, peer: (await peer.memory()).rssMiB};
-        const on = (server: ServerProcess, agent: http.Agent) => (apiPath: "/v1/completions" | "/v1/chat/completions", body: Record<string, unknown>, withAgent = agent) =>
-            streamRequest({baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, body: {temperature: 0, logit_bias: noByteTokens, ...body}, agent: withAgent});
+        type ApiPath = "/v1/completions" | "/v1/chat/completions";
+        const on = (server: ServerProcess, agent: http.Agent) => (apiPath: ApiPath, body: Record<string, unknown>, withAgent = agent) =>
+            streamRequest({
+                baseUrl: server.baseUrl, apiKey: benchApiKey, path: apiPath, agent: withAgent,
+                body: {temperature: 0, logit_bias: noByteTokens, ...body}
+            });
         const sides = {tholos: on(tholos, agents.tholos), peer: on(peer, agents.peer)};
         for (const request of Object.values(sides)) await request("/v1/completions", {prompt: promptFor(0), max_tokens: 8});
 
