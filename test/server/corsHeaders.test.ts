@@ -20,9 +20,20 @@ describe("corsHeaders", () => {
                 "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
                 "access-control-allow-headers": "authorization, content-type, x-api-key, anthropic-version, anthropic-beta",
                 "access-control-max-age": "600",
-                vary: "Origin"
+                vary: "Origin, Access-Control-Request-Headers"
             }
         });
+    });
+
+    test("an allowed origin may send the headers its preflight names (the SDKs' x-stainless-*); a malformed list gets the protocols' own", () => {
+        const preflight = (requested: string) => corsHeaders({method: "OPTIONS", headers: {
+            origin: "https://app.example", "access-control-request-method": "POST", "access-control-request-headers": requested
+        }}, allowed);
+        const sdk = "authorization, content-type, x-stainless-lang, x-stainless-os, anthropic-dangerous-direct-browser-access";
+        expect(preflight(sdk)).toMatchObject({kind: "preflight", headers: {"access-control-allow-headers": sdk}});
+        expect(preflight("x-a\r\nset-cookie: y")).toMatchObject({kind: "preflight", headers: {
+            "access-control-allow-headers": "authorization, content-type, x-api-key, anthropic-version, anthropic-beta"
+        }});
     });
 
     test("an allowed origin's request (an OPTIONS without Access-Control-Request-Method too): the origin, Vary, Retry-After exposed", () => {

@@ -114,9 +114,9 @@ describe("CORS for the allowed origin only", () => {
         expect(response.headers).toMatchObject({
             "access-control-allow-origin": allowedOrigin,
             "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
-            "access-control-allow-headers": "authorization, content-type, x-api-key, anthropic-version, anthropic-beta",
+            "access-control-allow-headers": "authorization,content-type",
             "access-control-max-age": "600",
-            vary: "Origin"
+            vary: "Origin, Access-Control-Request-Headers"
         });
         expect(response.headers["access-control-allow-credentials"]).toBeUndefined();
     });
