@@ -83,9 +83,13 @@ export class ServerProcess {
     }
 
     private static async _ready(child: ChildProcess, home: string, started: number, baseUrlIn: (output: string) => string | null) {
+        let output = "";
+        // A server that exits before it answers (a bad argument, a model it can't read) fails the start, whenever it goes
+        const exited = new Promise<never>((_, reject) =>
+            child.once("exit", (code) => reject(new Error(`the server exited (${code}) before it ran:\n${output.slice(-4000)}`))));
+        exited.catch(() => undefined);
         try {
-            const baseUrl = await new Promise<string>((resolve, reject) => {
-                let output = "";
+            const baseUrl = await Promise.race([exited, new Promise<string>((resolve) => {
                 const found = baseUrlIn("");
                 if (found != null) resolve(found);
                 // Both pipes are read for as long as the server runs (a full pipe would block its logging); only the
@@ -98,9 +102,8 @@ export class ServerProcess {
                 child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
                     output = (output + chunk).slice(-8000);
                 });
-                child.once("exit", (code) => reject(new Error(`the server exited (${code}) before it ran:\n${output.slice(-4000)}`)));
-            });
-            await waitForOk(`${baseUrl}/v1/models`);
+            })]);
+            await Promise.race([exited, waitForOk(`${baseUrl}/v1/models`)]);
             return new ServerProcess(child, home, baseUrl, performance.now() - started);
         } catch (error) {
             child.kill("SIGKILL");
