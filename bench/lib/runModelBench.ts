@@ -6,6 +6,7 @@ import {InProcessBaseline, type InProcessTiming} from "./InProcessBaseline.js";
 import {measureIdleBaseline} from "./measureIdleBaseline.js";
 import {benchApiKey, ServerProcess} from "./ServerProcess.js";
 import {streamRequest, type StreamTiming} from "./streamRequest.js";
+import {promptFor} from "./benchPrompts.js";
 import {summarize, type Summary} from "./summarize.js";
 
 export type PairResult = {
@@ -33,17 +34,6 @@ export type ModelBenchResult = {
     }
 };
 
-const prompts = [
-    "Once upon a time, there was a little girl named Lily.",
-    "Tom had a red ball. One day he went to the park",
-    "The sun was shining and the birds were singing.",
-    "A big dog lived in a small house near the river.",
-    "Sara wanted to bake a cake for her mom.",
-    "In the forest, a tiny rabbit found a shiny stone.",
-    "Max and his friend Ben liked to play with blocks.",
-    "One morning, the cat woke up and saw the snow."
-];
-const promptFor = (round: number) => prompts[round % prompts.length]!;
 const conversationTurns = (conversation: number, turns: number) =>
     Array.from({length: turns}, (_, index) => index === 0 ? promptFor(conversation) : `What happened next, in turn ${index + 1}?`);
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import {benchApiKey, ServerProcess} from "./ServerProcess.js";
 import {streamRequest, type StreamTiming} from "./streamRequest.js";
+import {promptFor} from "./benchPrompts.js";
 import {summarize, type Summary} from "./summarize.js";
 
 /** One figure measured on both servers in the same run. */
@@ -46,17 +47,6 @@ export const peerPlans: Record<"small" | "large" | "quick", PeerBenchPlan> = {
     quick: {rounds: 1, tokens: 8, concurrency: [1, 2], concurrencyRounds: 1, growthRequests: 10, growthTokens: 2, coldStarts: 1, threadCounts: [1]}
 };
 
-const prompts = [
-    "Once upon a time, there was a little girl named Lily.",
-    "Tom had a red ball. One day he went to the park",
-    "The sun was shining and the birds were singing.",
-    "A big dog lived in a small house near the river.",
-    "Sara wanted to bake a cake for her mom.",
-    "In the forest, a tiny rabbit found a shiny stone.",
-    "Max and his friend Ben liked to play with blocks.",
-    "One morning, the cat woke up and saw the snow."
-];
-const promptFor = (index: number) => prompts[index % prompts.length]!;
 /**
  * Byte-fallback tokens (ids 3–258 of both bench models' Llama vocabulary) banned on both sides: the random-weight
  * model writes lone bytes that aren't UTF-8, and llama-server 80fb11a then fails the request ("does not match the

@@ -61,7 +61,7 @@ export async function createMessage(
                 onEvent: (event) => output.onEvent(event)
             });
             output.finish();
-            const {usage} = message([], result, result.usage.promptTokens);
+            const usage = toUsage(result.usage.promptTokens, result);
             const choice = result.choices[0]!;
             send({
                 type: "message_delta",
