@@ -1,0 +1,71 @@
+import {getLlama, LlamaCompletion, type Llama, type LlamaContext} from "node-llama-cpp";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {hasPersistentThreadPool} from "../../src/engine/LlamaEngine.js";
+import {testModelPath} from "../support/testModelPath.js";
+
+/**
+ * The engine built from source (patches/node-llama-cpp+3.21.1.patch) samples each generating sequence's next token in
+ * the decode's own native call (`decodeBatchAndSample`), so concurrent generations share every decode
+ * (docs/performance.md). Counted on the binding's calls, not timed.
+ */
+type NativeContext = {decodeBatchAndSample?: (indexes: Int32Array, samplers: unknown[]) => Promise<Int32Array>};
+
+let llama: Llama;
+let context: LlamaContext;
+let sequences: ReturnType<LlamaContext["getSequence"]>[];
+beforeAll(async () => {
+    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
+    const model = await llama.loadModel({modelPath: await testModelPath()});
+    context = await model.createContext({contextSize: 1024, sequences: 4, threads: 1});
+    sequences = [0, 1, 2, 3].map(() => context.getSequence());
+});
+afterAll(async () => {
+    await context?.model.dispose();
+    await llama?.dispose();
+});
+
+/** Counts the tokens each decodeBatchAndSample call samples, or hides the method (node-llama-cpp's own path). */
+function instrument(mode: "count" | "hide") {
+    const native = (context as unknown as {_ctx: NativeContext})._ctx;
+    const original = Object.getPrototypeOf(native).decodeBatchAndSample as NativeContext["decodeBatchAndSample"];
+    const counts: number[] = [];
+    Object.defineProperty(native, "decodeBatchAndSample", {
+        configurable: true,
+        writable: true,
+        value: mode === "hide"
+            ? undefined
+            : (indexes: Int32Array, samplers: unknown[]) => {
+                counts.push(indexes.length);
+                return original!.call(native, indexes, samplers);
+            }
+    });
+    return {counts, restore: () => delete (native as Record<string, unknown>).decodeBatchAndSample};
+}
+
+const complete = (sequence: number, prompt: string) => new LlamaCompletion({contextSequence: sequences[sequence]!})
+    .generateCompletion(prompt, {maxTokens: 24, temperature: 0});
+
+describe("sampling in the decode", () => {
+    it("is in the local build only", () => {
+        const native = (context as unknown as {_ctx: NativeContext})._ctx;
+        expect(typeof native.decodeBatchAndSample).toBe(hasPersistentThreadPool(llama) ? "function" : "undefined");
+    });
+
+    it.runIf(process.platform === "linux")("puts four concurrent generations' tokens in the same decodes, with the text node-llama-cpp's own path writes", async () => {
+        if (!hasPersistentThreadPool(llama)) return;
+        const hidden = instrument("hide");
+        const before = await complete(0, "Once upon a time");
+        hidden.restore();
+        await sequences[0]!.clearHistory();
+
+        const counted = instrument("count");
+        const [after] = await Promise.all([complete(0, "Once upon a time"), ...[1, 2, 3].map((i) => complete(i, `Lily had a ${i}`))]);
+        counted.restore();
+
+        expect(after).toBe(before);
+        const tokens = counted.counts.reduce((sum, count) => sum + count, 0);
+        expect(tokens).toBeGreaterThanOrEqual(4 * 20);
+        // Each generation queues its next token as soon as it has the last one, so nearly every decode carries all four
+        expect(tokens / counted.counts.length).toBeGreaterThan(3);
+    });
+});
