@@ -24,9 +24,11 @@ afterAll(async () => {
     await llama?.dispose();
 });
 
+const nativeContext = () => (context as unknown as {_ctx: NativeContext})._ctx;
+
 /** Counts the tokens each decodeBatchAndSample call samples, or hides the method (node-llama-cpp's own path). */
 function instrument(mode: "count" | "hide") {
-    const native = (context as unknown as {_ctx: NativeContext})._ctx;
+    const native = nativeContext();
     const original = Object.getPrototypeOf(native).decodeBatchAndSample as NativeContext["decodeBatchAndSample"];
     const counts: number[] = [];
     Object.defineProperty(native, "decodeBatchAndSample", {
@@ -47,8 +49,7 @@ const complete = (sequence: number, prompt: string) => new LlamaCompletion({cont
 
 describe("sampling in the decode", () => {
     it("is in the local build only", () => {
-        const native = (context as unknown as {_ctx: NativeContext})._ctx;
-        expect(typeof native.decodeBatchAndSample).toBe(hasPersistentThreadPool(llama) ? "function" : "undefined");
+        expect(typeof nativeContext().decodeBatchAndSample).toBe(hasPersistentThreadPool(llama) ? "function" : "undefined");
     });
 
     it.runIf(process.platform === "linux")("puts four concurrent generations' tokens in the same decodes, with the text node-llama-cpp's own path writes", async () => {
