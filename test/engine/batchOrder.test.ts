@@ -51,7 +51,7 @@ async function recordBatches(run: () => Promise<unknown>) {
     return batches;
 }
 
-describe("batch order", () => {
+describe("batches of concurrent generations", () => {
     it("adds the sequences of generations queued as 3, 0, 1, 2 to each batch in id order", async () => {
         const order = [3, 0, 1, 2];
         const batches = await recordBatches(() => Promise.all(order.map((index) =>
