@@ -1,6 +1,6 @@
-import {getLlama, LlamaCompletion, type Llama, type LlamaContext, type LlamaContextSequence} from "node-llama-cpp";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {testModelPath} from "../support/testModelPath.js";
+import {LlamaCompletion} from "node-llama-cpp";
+import {describe, expect, it} from "vitest";
+import {useTestContext} from "../support/useTestContext.js";
 
 /**
  * Every batch holds its sequences' tokens in sequence order (patches/node-llama-cpp+3.21.1.patch). With a KV cache per
@@ -13,23 +13,11 @@ type NativeContext = {
     addToBatch(sequenceId: number, ...rest: unknown[]): unknown
 };
 
-let llama: Llama;
-let context: LlamaContext;
-let sequences: LlamaContextSequence[];
-beforeAll(async () => {
-    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
-    const model = await llama.loadModel({modelPath: await testModelPath()});
-    context = await model.createContext({contextSize: 1024, sequences: 4, threads: 1});
-    sequences = [0, 1, 2, 3].map(() => context.getSequence());
-});
-afterAll(async () => {
-    await context?.model.dispose();
-    await llama?.dispose();
-});
+const shared = useTestContext({sequences: 4});
 
 /** The sequence ids of each batch's items, in the order they were added, while `run` runs. */
 async function recordBatches(run: () => Promise<unknown>) {
-    const native = (context as unknown as {_ctx: NativeContext})._ctx;
+    const native = (shared.context as unknown as {_ctx: NativeContext})._ctx;
     const prototype = Object.getPrototypeOf(native) as NativeContext;
     const batches: number[][] = [];
     const wrap = <K extends keyof NativeContext>(name: K, value: NativeContext[K]) =>
@@ -55,9 +43,9 @@ describe("batches of concurrent generations", () => {
     it("adds the sequences of generations queued as 3, 0, 1, 2 to each batch in id order", async () => {
         const order = [3, 0, 1, 2];
         const batches = await recordBatches(() => Promise.all(order.map((index) =>
-            new LlamaCompletion({contextSequence: sequences[index]!}).generateCompletion(`Lily had ${index} red balls`, {maxTokens: 16, temperature: 0}))));
+            new LlamaCompletion({contextSequence: shared.sequences[index]!}).generateCompletion(`Lily had ${index} red balls`, {maxTokens: 16, temperature: 0}))));
 
-        const ids = order.map((index) => (sequences[index] as unknown as {_sequenceId: number})._sequenceId);
+        const ids = order.map((index) => (shared.sequences[index] as unknown as {_sequenceId: number})._sequenceId);
         expect(batches.some((batch) => ids.every((id) => batch.includes(id)))).toBe(true);
         for (const batch of batches)
             expect(batch).toEqual([...batch].sort((a, b) => a - b));

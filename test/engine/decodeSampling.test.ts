@@ -1,7 +1,7 @@
-import {getLlama, LlamaCompletion, type Llama, type LlamaContext} from "node-llama-cpp";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {LlamaCompletion} from "node-llama-cpp";
+import {describe, expect, it} from "vitest";
 import {hasPersistentThreadPool} from "../../src/engine/LlamaEngine.js";
-import {testModelPath} from "../support/testModelPath.js";
+import {useTestContext} from "../support/useTestContext.js";
 
 /**
  * The engine built from source (patches/node-llama-cpp+3.21.1.patch) samples each generating sequence's next token in
@@ -10,21 +10,9 @@ import {testModelPath} from "../support/testModelPath.js";
  */
 type NativeContext = {decodeBatchAndSample?: (indexes: Int32Array, samplers: unknown[]) => Promise<Int32Array>};
 
-let llama: Llama;
-let context: LlamaContext;
-let sequences: ReturnType<LlamaContext["getSequence"]>[];
-beforeAll(async () => {
-    llama = await getLlama({gpu: false, build: "never", progressLogs: false});
-    const model = await llama.loadModel({modelPath: await testModelPath()});
-    context = await model.createContext({contextSize: 1024, sequences: 4, threads: 1});
-    sequences = [0, 1, 2, 3].map(() => context.getSequence());
-});
-afterAll(async () => {
-    await context?.model.dispose();
-    await llama?.dispose();
-});
+const shared = useTestContext({sequences: 4});
 
-const nativeContext = () => (context as unknown as {_ctx: NativeContext})._ctx;
+const nativeContext = () => (shared.context as unknown as {_ctx: NativeContext})._ctx;
 
 /** Counts the tokens each decodeBatchAndSample call samples, or hides the method (node-llama-cpp's own path). */
 function instrument(mode: "count" | "hide") {
@@ -44,20 +32,20 @@ function instrument(mode: "count" | "hide") {
     return {counts, restore: () => delete (native as Record<string, unknown>).decodeBatchAndSample};
 }
 
-const complete = (sequence: number, prompt: string) => new LlamaCompletion({contextSequence: sequences[sequence]!})
+const complete = (sequence: number, prompt: string) => new LlamaCompletion({contextSequence: shared.sequences[sequence]!})
     .generateCompletion(prompt, {maxTokens: 24, temperature: 0});
 
 describe("sampling in the decode", () => {
     it("is in the local build only", () => {
-        expect(typeof nativeContext().decodeBatchAndSample).toBe(hasPersistentThreadPool(llama) ? "function" : "undefined");
+        expect(typeof nativeContext().decodeBatchAndSample).toBe(hasPersistentThreadPool(shared.llama) ? "function" : "undefined");
     });
 
     it.runIf(process.platform === "linux")("puts four concurrent generations' tokens in the same decodes, with the text node-llama-cpp's own path writes", async () => {
-        if (!hasPersistentThreadPool(llama)) return;
+        if (!hasPersistentThreadPool(shared.llama)) return;
         const hidden = instrument("hide");
         const before = await complete(0, "Once upon a time");
         hidden.restore();
-        await sequences[0]!.clearHistory();
+        await shared.sequences[0]!.clearHistory();
 
         const counted = instrument("count");
         const [after] = await Promise.all([complete(0, "Once upon a time"), ...[1, 2, 3].map((i) => complete(i, `Lily had a ${i}`))]);
