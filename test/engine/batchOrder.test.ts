@@ -16,18 +16,26 @@ type NativeContext = {
 
 const shared = useTestContext({sequences: 4});
 
+const nativeContext = () => (shared.context as unknown as {_ctx: NativeContext})._ctx;
+
+/** Shadows one of the native context's methods until `delete`d from it. */
+function wrapNative<K extends string>(name: K, value: (...args: never[]) => unknown) {
+    Object.defineProperty(nativeContext(), name, {configurable: true, writable: true, value});
+}
+
+const complete = (index: number, maxTokens: number) => new LlamaCompletion({contextSequence: shared.sequences[index]!})
+    .generateCompletion(`Lily had ${index} red balls`, {maxTokens, temperature: 0});
+
 /** The sequence ids of each batch's items, in the order they were added, while `run` runs. */
 async function recordBatches(run: () => Promise<unknown>) {
-    const native = (shared.context as unknown as {_ctx: NativeContext})._ctx;
+    const native = nativeContext();
     const prototype = Object.getPrototypeOf(native) as NativeContext;
     const batches: number[][] = [];
-    const wrap = <K extends keyof NativeContext>(name: K, value: NativeContext[K]) =>
-        Object.defineProperty(native, name, {configurable: true, writable: true, value});
-    wrap("initBatch", (size) => {
+    wrapNative("initBatch", (size: number) => {
         batches.push([]);
         prototype.initBatch.call(native, size);
     });
-    wrap("addToBatch", (sequenceId, ...rest) => {
+    wrapNative("addToBatch", (sequenceId: number, ...rest: unknown[]) => {
         batches.at(-1)!.push(sequenceId);
         return prototype.addToBatch.call(native, sequenceId, ...rest);
     });
@@ -43,8 +51,7 @@ async function recordBatches(run: () => Promise<unknown>) {
 describe("batches of concurrent generations", () => {
     it("adds the sequences of generations queued as 3, 0, 1, 2 to each batch in id order", async () => {
         const order = [3, 0, 1, 2];
-        const batches = await recordBatches(() => Promise.all(order.map((index) =>
-            new LlamaCompletion({contextSequence: shared.sequences[index]!}).generateCompletion(`Lily had ${index} red balls`, {maxTokens: 16, temperature: 0}))));
+        const batches = await recordBatches(() => Promise.all(order.map((index) => complete(index, 16))));
 
         const ids = order.map((index) => (shared.sequences[index] as unknown as {_sequenceId: number})._sequenceId);
         expect(batches.some((batch) => ids.every((id) => batch.includes(id)))).toBe(true);
@@ -56,20 +63,18 @@ describe("batches of concurrent generations", () => {
 describe("batches of a generation that joins others", () => {
     it("hold every generating sequence instead of groups that take turns", async () => {
         for (const sequence of shared.sequences) await sequence.clearHistory();
-        const native = (shared.context as unknown as {_ctx: Record<string, (...args: unknown[]) => Promise<unknown>>})._ctx;
+        const native = nativeContext() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
         // The local build decodes (and samples) in decodeBatchAndSample; node-llama-cpp's prebuilt binaries in decodeBatch.
         const method = "decodeBatchAndSample" in native ? "decodeBatchAndSample" : "decodeBatch";
         const decode = Object.getPrototypeOf(native)[method] as (...args: unknown[]) => Promise<unknown>;
-        const complete = (index: number, maxTokens: number) => new LlamaCompletion({contextSequence: shared.sequences[index]!})
-            .generateCompletion(`Lily had ${index} red balls`, {maxTokens, temperature: 0});
         let decodes = 0;
         let joined: Promise<unknown> | null = null;
         const batches = await recordBatches(async () => {
             // The fourth prompt arrives while a decode of the other three is running, as a request does in the server.
-            Object.defineProperty(native, method, {configurable: true, writable: true, value: (...args: unknown[]) => {
+            wrapNative(method, (...args: unknown[]) => {
                 if (++decodes === 10) joined = complete(3, 40);
                 return decode.call(native, ...args);
-            }});
+            });
             try {
                 await Promise.all([0, 1, 2].map((index) => complete(index, 80)));
                 await joined;

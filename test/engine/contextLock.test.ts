@@ -18,7 +18,8 @@ const shared = useTestContext({sequences: 2, batchSize: 8});
 /** Sequence 0 reads a 600-token prompt (75 batches); resolves to the order in which it and `work` finished. */
 async function alongsideLongRead(work: () => Promise<unknown>) {
     const order: string[] = [];
-    const prompt = Array.from({length: 600}, (_, index) => shared.context.model.tokenize(" a b c")[index % 3]!);
+    const abc = shared.context.model.tokenize(" a b c");
+    const prompt = Array.from({length: 600}, (_, index) => abc[index % 3]!);
     const reading = shared.sequences[0]!.evaluateWithoutGeneratingNewTokens(prompt).then(() => order.push("long read"));
     // Once the batch loop is under way with the long prompt (it holds node-llama-cpp's context lock while it runs).
     while (!isLockActive([shared.context, "context"])) await new Promise((resolve) => setImmediate(resolve));
