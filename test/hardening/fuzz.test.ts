@@ -75,16 +75,29 @@ function expectSound(response: Answer, what: string) {
     if (/^application\/json/.test(response.headers["content-type"] ?? "")) JSON.parse(response.body);
 }
 
-/** Generation capped so a fuzzed valid request takes a moment: any valid token limit becomes at most 3. */
-function capTokens(body: unknown): unknown {
+/** Each generating route's token limit fields; the first is the one a body without a limit gets. */
+const limitFields: Partial<Record<string, readonly string[]>> = {
+    "/v1/chat/completions": ["max_tokens", "max_completion_tokens"],
+    "/v1/completions": ["max_tokens"],
+    "/v1/responses": ["max_output_tokens"],
+    "/v1/messages": ["max_tokens"]
+};
+
+/**
+ * Generation capped so a fuzzed valid request takes a moment: any valid token limit becomes at most 3, and a body
+ * with none gets 3 in its route's own field (a Responses body without `max_output_tokens` would otherwise write
+ * until the model stops or the context is full).
+ */
+function capTokens(path: string, body: unknown): unknown {
     if (typeof body !== "object" || body == null || Array.isArray(body)) return body;
     const record = body as Record<string, unknown>;
     const capped = {...record};
-    for (const field of ["max_tokens", "max_completion_tokens"]) {
+    const fields = limitFields[path] ?? ["max_tokens"];
+    for (const field of ["max_tokens", "max_completion_tokens", "max_output_tokens"]) {
         const value = record[field];
         if (typeof value === "number" && Number.isInteger(value) && value >= 1) capped[field] = Math.min(value, 3);
     }
-    if (capped.max_tokens == null && capped.max_completion_tokens == null) capped.max_tokens = 3;
+    if (fields.every((field) => capped[field] == null)) capped[fields[0]!] = 3;
     return capped;
 }
 
@@ -154,7 +167,7 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
 /** A plausible body for the route with random fields set to random values, as JSON text. */
 const mutatedBody = (path: (typeof postPaths)[number]) => fc
     .tuple(templates[path], fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), oddString), fieldValue, {maxKeys: 4}))
-    .map(([base, extra]) => JSON.stringify(capTokens({...base, ...extra})));
+    .map(([base, extra]) => JSON.stringify(capTokens(path, {...base, ...extra})));
 
 const run = {numRuns: 0, endOnFailure: true};
 const runs = (n: number) => ({...run, numRuns: n});
