@@ -11,7 +11,6 @@ import {defaultThreads} from "./defaultThreads.js";
 import {defaultFlashAttention} from "./defaultFlashAttention.js";
 import {resolveGpuOption, type GpuSetting} from "./resolveGpuOption.js";
 import {compileJsonSchema} from "./grammar/compileJsonSchema.js";
-import {createSchemaValidator} from "./grammar/createSchemaValidator.js";
 import type {SchemaGrammar} from "./SchemaGrammar.js";
 import {checkModelFile} from "./checkModelFile.js";
 import {countParameters} from "./countParameters.js";
@@ -141,7 +140,7 @@ export class LlamaEngine {
             });
             const parameters = countParameters(model.fileInfo);
             const threads = options.threads ?? defaultThreads(parameters, hasPersistentThreadPool(llama));
-            const context = await model.createContext({
+            const creatingContext = model.createContext({
                 sequences: options.sequences ?? defaultSequences,
                 contextSize: options.contextSize ?? defaultContextSize(model.trainContextSize),
                 threads,
@@ -150,8 +149,10 @@ export class LlamaEngine {
                 // generating sequence's token before a decode was measured and dropped: docs/performance.md.)
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
-            const hasTemplate = model.fileInfo.metadata.tokenizer?.chat_template != null;
-            const chatWrapper = hasTemplate ? resolveChatWrapper(model) : new GeneralChatWrapper();
+            // Matching the model's template to a chat wrapper renders it many times (100–450 ms of JS on a ChatML
+            // template), so it runs while llama.cpp creates the context on its own threads, not after.
+            const chatWrapper = resolveChatWrapperWhile(model, creatingContext);
+            const context = await creatingContext;
             const info: EngineModelInfo = {
                 id: path.basename(options.modelPath).replace(/\.gguf$/i, ""),
                 createdAt: Math.floor(file.mtimeMs / 1000),
@@ -160,7 +161,7 @@ export class LlamaEngine {
                 trainContextLength: model.trainContextSize,
                 parameters,
                 sizeBytes: file.size,
-                chatTemplate: hasTemplate ? "model" : "default",
+                chatTemplate: hasChatTemplate(model) ? "model" : "default",
                 architecture: String(model.fileInfo.metadata.general?.architecture ?? "unknown"),
                 chatWrapper: chatWrapper.wrapperName,
                 // A wrapper with no call syntax of its own keeps the base class's generic one.
@@ -268,6 +269,8 @@ export class LlamaEngine {
         if (grammar == null) {
             grammar = (async () => {
                 const compiled = compileJsonSchema(schema);
+                // Imported on the first schema: ajv's 2020 dialect and formats are ≈ 30 ms of every start otherwise
+                const {createSchemaValidator} = await import("./grammar/createSchemaValidator.js");
                 return {grammar: await this._llama.createGrammar({grammar: compiled.gbnf}), validate: createSchemaValidator(schema)};
             })();
             grammar.catch(() => this._grammars.delete(key));
@@ -275,6 +278,20 @@ export class LlamaEngine {
             this._grammars.set(key, grammar);
         }
         return grammar;
+    }
+}
+
+function hasChatTemplate(model: LlamaModel) {
+    return model.fileInfo.metadata.tokenizer?.chat_template != null;
+}
+
+/** The model's chat wrapper, resolved while `context` is being created; a throw leaves no context behind. */
+function resolveChatWrapperWhile(model: LlamaModel, context: Promise<LlamaContext>) {
+    try {
+        return hasChatTemplate(model) ? resolveChatWrapper(model) : new GeneralChatWrapper();
+    } catch (error) {
+        void context.then((created) => created.dispose(), () => undefined);
+        throw error;
     }
 }
 

@@ -19,15 +19,25 @@ export type StartedApiServer = {
     readonly port: number
 };
 
+let serverModules: Promise<readonly [typeof import("../../server/createServer.js"), typeof import("../../server/listenOnLoopback.js")]> | undefined;
+
+/**
+ * Imports Fastify and the routes, once. Not at start-up: the CLI's commands open a core that never serves, and these
+ * modules are most of their start-up time. ApiHost starts it while a model loads, when node-llama-cpp reads the file on
+ * its own threads and the JS thread would wait idle, so a cold start doesn't pay for the import after the load.
+ */
+export function importServerModules() {
+    serverModules ??= Promise.all([import("../../server/createServer.js"), import("../../server/listenOnLoopback.js")] as const);
+    serverModules.catch(() => serverModules = undefined);
+    return serverModules;
+}
+
 /**
  * Builds a fresh Fastify app (an app can't listen again once closed) and binds it to 127.0.0.1. A failed bind
  * closes the app and rethrows the listen error (e.g. `EADDRINUSE`) for the caller to word.
  */
 export async function startApiServer({port, createServer, ...options}: StartApiServerOptions): Promise<StartedApiServer> {
-    // Imported on the first start: the CLI's commands open a core that never serves, and Fastify and the routes
-    // are most of their start-up time.
-    const server = await import("../../server/createServer.js");
-    const {listenOnLoopback} = await import("../../server/listenOnLoopback.js");
+    const [server, {listenOnLoopback}] = await importServerModules();
     const app = await (createServer ?? server.createServer)(options);
     try {
         return {app, port: await listenOnLoopback(app, port)};

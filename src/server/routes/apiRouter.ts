@@ -1,6 +1,7 @@
 import {initServer} from "@ts-rest/fastify";
 import type {FastifyReply} from "fastify";
-import {apiContract} from "../../../contract/index.js";
+// Not the index: its OpenAPI builder (openapi3-ts, yaml) is for scripts and tests, not for starting a server.
+import {apiContract} from "../../../contract/apiContract.js";
 import {ApiError} from "../ApiError.js";
 import type {ServerEngine} from "../ServerEngine.js";
 import type {ServerLifetime} from "../ServerLifetime.js";
