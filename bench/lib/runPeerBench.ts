@@ -137,8 +137,8 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
         log(`${model} vs llama-server: memory over ${plan.growthRequests} requests after ${plan.growthRequests} to warm up`);
         const growth = {requests: plan.growthRequests, warmUpRequests: plan.growthRequests} as PeerBenchResult["growth"];
         for (const [side, server] of [["tholos", tholos], ["peer", peer]] as const) {
-            // The same mix first, unmeasured: the target is growth after warm-up (allocators, caches and V8's code
-            // settle within the first ≈ 1,200 requests: docs/performance.md); a leak still shows in the second window.
+            // The same mix first, unmeasured: the target is growth after warm-up (the first requests grow allocators,
+            // caches and V8's heap to their working size); a leak still shows in the second window.
             await sendMix(sides[side], plan);
             const beforeMiB = (await server.memory()).rssMiB;
             await sendMix(sides[side], plan);
