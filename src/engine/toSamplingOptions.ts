@@ -7,8 +7,17 @@ import type {SamplingOptions} from "./generation/GenerationRequest.js";
 export const defaultTemperature = 1;
 
 /**
+ * Below this a temperature samples as 0 (greedy). llama.cpp divides float logits by the temperature, so a tiny
+ * positive one (5.3e-42 from the fuzz test) turns them into ±Infinity, top-p then keeps no candidate and the decode
+ * fails with "Failed to sample next token". At 1e-6 a logit gap of 0.00002 already makes the runner-up e^-20 as
+ * likely as the top token: greedy in all but name.
+ */
+const greedyBelow = 1e-6;
+
+/**
  * The engine's sampling options → node-llama-cpp's generation options.
- * - `temperature` (default 1), `topP` (default 1) and `topK` (default: all tokens) pass through; temperature 0 is greedy.
+ * - `temperature` (default 1), `topP` (default 1) and `topK` (default: all tokens) pass through; temperature 0 (or
+ *   below 1e-6) is greedy.
  * - `presencePenalty`/`frequencyPenalty` become llama.cpp's additive penalties of the same names over the last 64
  *   tokens (subtract `presence` once, `frequency × count`); llama.cpp's multiplicative repeat penalty stays off (1).
  * - `tokenBias`: `-Infinity` bans the token, other values add to its logit; end-of-text tokens too.
@@ -19,7 +28,7 @@ export function toSamplingOptions(sampling: SamplingOptions, model: LlamaModel, 
     const presencePenalty = sampling.presencePenalty ?? 0;
     const frequencyPenalty = sampling.frequencyPenalty ?? 0;
     return {
-        temperature: sampling.temperature ?? defaultTemperature,
+        temperature: toTemperature(sampling.temperature ?? defaultTemperature),
         topP: sampling.topP,
         topK: sampling.topK,
         seed: sampling.seed == null ? randomInt(0, 2 ** 32) : Number(BigInt.asUintN(32, BigInt(sampling.seed))),
@@ -28,6 +37,10 @@ export function toSamplingOptions(sampling: SamplingOptions, model: LlamaModel, 
             : {penalty: 1, presencePenalty, frequencyPenalty, lastTokens: 64, penalizeNewLine: true},
         tokenBias: toTokenBias(sampling.tokenBias, model, vocabularySize)
     };
+}
+
+function toTemperature(temperature: number) {
+    return temperature < greedyBelow ? 0 : temperature;
 }
 
 function toTokenBias(biases: ReadonlyMap<number, number> | undefined, model: LlamaModel, vocabularySize: () => number) {

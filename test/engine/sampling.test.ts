@@ -155,6 +155,15 @@ describe("seed and temperature", () => {
         }
     });
 
+    it("samples a temperature too small to divide by as 0, also under top_p and a JSON grammar", async () => {
+        // Regression (found by the fuzz test): llama.cpp divided the logits by 5.3e-42 into infinities, top_p kept no
+        // candidate and the request failed with a 500 ("Failed to sample next token").
+        const greedy = await chat({max_tokens: 8, temperature: 0, top_p: 0.9999999999999998, response_format: {type: "json_object"}});
+        const tiny = await chat({max_tokens: 8, temperature: 5.3e-42, top_p: 0.9999999999999998, response_format: {type: "json_object"}, seed: 3});
+        expect(tiny.status).toBe(200);
+        expect(tiny.body.choices[0]!.message.content).toBe(greedy.body.choices[0]!.message.content);
+    });
+
     it("is deterministic at temperature 0 whatever the seed", async () => {
         const first = await chat({max_tokens: 24, temperature: 0, seed: 1});
         const second = await chat({max_tokens: 24, temperature: 0, seed: 2});
