@@ -7,6 +7,7 @@ import {measureIdleBaseline} from "./measureIdleBaseline.js";
 import {benchApiKey, ServerProcess} from "./ServerProcess.js";
 import {streamRequest, type StreamTiming} from "./streamRequest.js";
 import {promptFor} from "./benchPrompts.js";
+import {sendRequestMix} from "./sendRequestMix.js";
 import {summarize, type Summary} from "./summarize.js";
 
 export type PairResult = {
@@ -134,18 +135,7 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
 
         log(`${model}: memory over ${plan.growthRequests} requests`);
         const beforeMiB = (await server.memory()).rssMiB;
-        let next = 0;
-        await Promise.all(Array.from({length: 4}, async () => {
-            const clientAgent = new http.Agent({keepAlive: true});
-            while (next < plan.growthRequests) {
-                const index = next++;
-                await request(index % 2 === 0 ? "/v1/completions" : "/v1/chat/completions", index % 2 === 0
-                    ? {prompt: promptFor(index), max_tokens: plan.growthTokens, ...sampling(index)}
-                    : {messages: [{role: "user", content: promptFor(index)}], max_tokens: plan.growthTokens, ...sampling(index)},
-                clientAgent);
-            }
-            clientAgent.destroy();
-        }));
+        await sendRequestMix(request, plan.growthRequests, plan.growthTokens, sampling);
         const afterMiB = (await server.memory()).rssMiB;
 
         log(`${model}: threads 1 vs 2 (in-process)`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import {benchApiKey, ServerProcess} from "./ServerProcess.js";
 import {streamRequest, type StreamTiming} from "./streamRequest.js";
 import {promptFor} from "./benchPrompts.js";
+import {sendRequestMix} from "./sendRequestMix.js";
 import {summarize, type Summary} from "./summarize.js";
 
 /** One figure measured on both servers in the same run. */
@@ -139,9 +140,9 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
         for (const [side, server] of [["tholos", tholos], ["peer", peer]] as const) {
             // The same mix first, unmeasured: the target is growth after warm-up (the first requests grow allocators,
             // caches and V8's heap to their working size); a leak still shows in the second window.
-            await sendMix(sides[side], plan);
+            await sendRequestMix(sides[side], plan.growthRequests, plan.growthTokens);
             const beforeMiB = (await server.memory()).rssMiB;
-            await sendMix(sides[side], plan);
+            await sendRequestMix(sides[side], plan.growthRequests, plan.growthTokens);
             growth[side] = {beforeMiB, afterMiB: (await server.memory()).rssMiB};
         }
 
@@ -192,21 +193,4 @@ async function interleave<T>(rounds: number, run: (side: "tholos" | "peer", roun
         for (const side of round % 2 === 0 ? ["tholos", "peer"] as const : ["peer", "tholos"] as const)
             results[side].push(await run(side, round));
     return results;
-}
-
-type SendRequest = (apiPath: "/v1/completions" | "/v1/chat/completions", body: Record<string, unknown>, agent?: http.Agent) => Promise<StreamTiming>;
-
-/** `plan.growthRequests` short completions and chats, alternating, from 4 clients at once. */
-async function sendMix(send: SendRequest, plan: PeerBenchPlan) {
-    let next = 0;
-    await Promise.all(Array.from({length: 4}, async () => {
-        const agent = new http.Agent({keepAlive: true});
-        while (next < plan.growthRequests) {
-            const index = next++;
-            await send(index % 2 === 0 ? "/v1/completions" : "/v1/chat/completions", index % 2 === 0
-                ? {prompt: promptFor(index), max_tokens: plan.growthTokens}
-                : {messages: [{role: "user", content: promptFor(index)}], max_tokens: plan.growthTokens}, agent);
-        }
-        agent.destroy();
-    }));
 }
