@@ -9,7 +9,7 @@ import {AppCoreError} from "../AppCoreError.js";
 import type {ModelState} from "../AppState.js";
 import {describeListenError} from "./describeListenError.js";
 import {describeModelError} from "./describeModelError.js";
-import {importServerModules, startApiServer, type StartedApiServer} from "./startApiServer.js";
+import {preloadServerModules, startApiServer, type StartedApiServer} from "./startApiServer.js";
 
 export type ApiHostOptions = {
     /** Whether the server may listen now (edition, switch, key), apart from having a model. Read at every reconcile. */
@@ -104,7 +104,7 @@ export class ApiHost {
                 ...this.#options.engineOptions(),
                 onLoadProgress: (progress) => {
                     // The model is being read natively: the server's modules import meanwhile (see importServerModules)
-                    void importServerModules().catch(() => undefined);
+                    preloadServerModules();
                     if (token !== this.#loadToken || this.#model.state !== "loading") return;
                     this.#model = {...this.#model, progress: Math.round(Math.min(1, Math.max(0, progress)) * 100) / 100};
                     this.#options.onChange();

@@ -26,10 +26,18 @@ let serverModules: Promise<readonly [typeof import("../../server/createServer.js
  * modules are most of their start-up time. ApiHost starts it while a model loads, when node-llama-cpp reads the file on
  * its own threads and the JS thread would wait idle, so a cold start doesn't pay for the import after the load.
  */
-export function importServerModules() {
-    serverModules ??= Promise.all([import("../../server/createServer.js"), import("../../server/listenOnLoopback.js")] as const);
-    serverModules.catch(() => serverModules = undefined);
+function importServerModules() {
+    if (serverModules == null) {
+        serverModules = Promise.all([import("../../server/createServer.js"), import("../../server/listenOnLoopback.js")] as const);
+        // A failed import is tried again by the next start, which then reports it
+        serverModules.catch(() => serverModules = undefined);
+    }
     return serverModules;
+}
+
+/** Starts `importServerModules` if it hasn't started; a failure is left to `startApiServer` to report. */
+export function preloadServerModules() {
+    if (serverModules == null) importServerModules().catch(() => undefined);
 }
 
 /**
