@@ -4,6 +4,8 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import {setTimeout as sleep} from "node:timers/promises";
+import {releaseAfterIdleMs} from "../../src/app/apiHost/startApiServer.js";
 
 const cliPath = new URL("../../bin/tholos.js", import.meta.url).pathname;
 export const benchApiKey = "bench-key-0123456789";
@@ -117,6 +119,16 @@ export class ServerProcess {
         const status = await readFile(`/proc/${this._child.pid}/status`, "utf8");
         const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)![1]) / 1024;
         return {rssMiB: field("VmRSS"), peakMiB: field("VmHWM")};
+    }
+
+    /**
+     * `memory()` once the server has been left alone for a second longer than `tholos serve` waits before it hands
+     * V8's spare heap back: memory at rest, as a user's task manager shows it between requests. Both servers in a
+     * comparison are read so.
+     */
+    public async memoryAtRest() {
+        await sleep(releaseAfterIdleMs + 1000);
+        return this.memory();
     }
 
     /** Samples RSS every `intervalMs` until the returned stop function is called; resolves the largest seen. */

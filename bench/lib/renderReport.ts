@@ -62,7 +62,7 @@ export function renderReport(results: readonly ModelBenchResult[], largeModels: 
     }, "≤ 1.5×");
 
     each("idle RSS MiB: node-llama-cpp + model alone", (result) => result.memory.baselineIdleMiB.toFixed(0));
-    each("idle RSS MiB: server", (result) => result.memory.idleMiB.toFixed(0));
+    each("idle RSS MiB: server, 3 s at rest", (result) => result.memory.idleMiB.toFixed(0));
     each("idle RSS: server − baseline MiB", (result) => {
         const added = result.memory.idleMiB - result.memory.baselineIdleMiB;
         return added.toFixed(1) + check(added <= 20);

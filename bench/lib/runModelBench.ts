@@ -63,7 +63,7 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
     }
     const server = await ServerProcess.start({modelPath, threads});
     coldStarts.push(server.coldStartMs);
-    const idleMiB = (await server.memory()).rssMiB;
+    const idleMiB = (await server.memoryAtRest()).rssMiB;
     const agent = new http.Agent({keepAlive: true});
     const baseline = await InProcessBaseline.load({llama: options.llama, modelPath, threads, flashAttention});
     try {
@@ -134,9 +134,9 @@ export async function runModelBench(options: RunModelBenchOptions): Promise<Mode
         }
 
         log(`${model}: memory over ${plan.growthRequests} requests`);
-        const beforeMiB = (await server.memory()).rssMiB;
+        const beforeMiB = (await server.memoryAtRest()).rssMiB;
         await sendRequestMix(request, plan.growthRequests, plan.growthTokens, sampling);
-        const afterMiB = (await server.memory()).rssMiB;
+        const afterMiB = (await server.memoryAtRest()).rssMiB;
 
         log(`${model}: threads 1 vs 2 (in-process)`);
         await baseline.dispose();

@@ -97,7 +97,8 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
     const peer = await startPeer();
     const agents = {tholos: new http.Agent({keepAlive: true}), peer: new http.Agent({keepAlive: true})};
     try {
-        const idleMiB = {tholos: (await tholos.memory()).rssMiB, peer: (await peer.memory()).rssMiB};
+        const [tholosIdle, peerIdle] = await Promise.all([tholos.memoryAtRest(), peer.memoryAtRest()]);
+        const idleMiB = {tholos: tholosIdle.rssMiB, peer: peerIdle.rssMiB};
         type ApiPath = "/v1/completions" | "/v1/chat/completions";
         const on = (server: ServerProcess, agent: http.Agent) => (apiPath: ApiPath, body: Record<string, unknown>, withAgent = agent) =>
             streamRequest({
@@ -141,9 +142,9 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
             // The same mix first, unmeasured: the target is growth after warm-up (the first requests grow allocators,
             // caches and V8's heap to their working size); a leak still shows in the second window.
             await sendRequestMix(sides[side], plan.growthRequests, plan.growthTokens);
-            const beforeMiB = (await server.memory()).rssMiB;
+            const beforeMiB = (await server.memoryAtRest()).rssMiB;
             await sendRequestMix(sides[side], plan.growthRequests, plan.growthTokens);
-            growth[side] = {beforeMiB, afterMiB: (await server.memory()).rssMiB};
+            growth[side] = {beforeMiB, afterMiB: (await server.memoryAtRest()).rssMiB};
         }
 
         const pair = (results: {tholos: StreamTiming[], peer: StreamTiming[]}, pick: (timing: StreamTiming) => number) =>

@@ -14,6 +14,7 @@ import {createApiRouter} from "./routes/apiRouter.js";
 import type {StoredResponses} from "./openai/responses/StoredResponses.js";
 import type {ServerEngine} from "./ServerEngine.js";
 import {ServerLifetime} from "./ServerLifetime.js";
+import {IdleRelease} from "./IdleRelease.js";
 
 export type CreateServerOptions = {
     /** The engine answering requests; `null` while no model is loaded (requests then get 503). */
@@ -56,7 +57,14 @@ export type CreateServerOptions = {
      * Milliseconds a streamed Anthropic message may stay quiet (a long prompt or thought) before a `ping` event keeps
      * the client's and any proxy's idle timers from firing. Default 5000.
      */
-    pingIntervalMs?: number
+    pingIntervalMs?: number,
+
+    /**
+     * Calls `release` once no request has been open for `afterMs` (and again only after more requests): the product
+     * hands V8's spare heap back there, which V8 itself does only after 100 s of quiet (docs/performance.md). One
+     * server per process is assumed: another's traffic doesn't hold it off. Default: none.
+     */
+    releaseWhenIdle?: {afterMs: number, release(): void} | null
 };
 
 /** Routes that answer without a key: they hold nothing secret. */
@@ -92,6 +100,17 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // `curl -d` sends JSON labelled as a form; parse any body as JSON rather than refuse it, as llama-server does.
     // Fastify's own JSON parser, so such bodies fail exactly as `application/json` ones do (mapped in toApiError).
     app.addContentTypeParser("*", {parseAs: "string"}, app.getDefaultJsonParser("error", "error"));
+
+    const idle = options.releaseWhenIdle == null ? null : new IdleRelease(options.releaseWhenIdle.afterMs, options.releaseWhenIdle.release);
+    if (idle != null) {
+        // First, so a refused request counts too; a response's `close` fires however it ends (sent, failed, cut off)
+        app.addHook("onRequest", async (_request, reply) => {
+            idle.opened();
+            reply.raw.once("close", () => idle.closed());
+        });
+        app.addHook("onReady", async () => idle.start());
+        app.addHook("onClose", async () => idle.stop());
+    }
 
     // The CORS headers each answered request of an allowed origin gets, its errors and streams included (onSend).
     const corsResponseHeaders = new WeakMap<FastifyRequest, Readonly<Record<string, string>>>();
