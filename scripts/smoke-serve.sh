@@ -12,7 +12,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
 log="$scratch/serve.log"
 cleanup() {
-    if [[ -n "${pid:-}" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    # The whole process group: npm doesn't pass a SIGTERM on to the server it started, which outlived every smoke run
+    if [[ -n "${pid:-}" ]]; then kill -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
     rm -rf "$scratch"
 }
 trap cleanup EXIT
@@ -25,7 +26,8 @@ git clone --quiet "$root" "$scratch/tholos"
 cd "$scratch/tholos"
 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >"$scratch/npm-ci.log" 2>&1 || { cat "$scratch/npm-ci.log" >&2; exit 1; }
 
-THOLOS_HOME="$scratch/home" npm run --silent serve -- --model "$root/../shared/models/stories260K.gguf" --port 0 >"$log" 2>&1 &
+# In its own process group (setsid), so cleanup can stop npm and the server under it together
+THOLOS_HOME="$scratch/home" setsid npm run --silent serve -- --model "$root/../shared/models/stories260K.gguf" --port 0 >"$log" 2>&1 &
 pid=$!
 base="" key=""
 for _ in $(seq 1 300); do
