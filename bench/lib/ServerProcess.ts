@@ -10,6 +10,9 @@ import {releaseAfterIdleMs} from "../../src/app/apiHost/startApiServer.js";
 const cliPath = new URL("../../bin/tholos.js", import.meta.url).pathname;
 export const benchApiKey = "bench-key-0123456789";
 
+/** How long `memoryAtRest` leaves a server alone: a second longer than `tholos serve` waits before it hands V8's spare heap back. */
+export const atRestMs = releaseAfterIdleMs + 1000;
+
 export type ServerProcessOptions = {
     modelPath: string,
 
@@ -122,12 +125,11 @@ export class ServerProcess {
     }
 
     /**
-     * `memory()` once the server has been left alone for a second longer than `tholos serve` waits before it hands
-     * V8's spare heap back: memory at rest, as a user's task manager shows it between requests. Both servers in a
-     * comparison are read so.
+     * `memory()` once the server has been left alone for `atRestMs`: memory at rest, as a user's task manager shows it
+     * between requests. Both servers in a comparison are read so.
      */
     public async memoryAtRest() {
-        await sleep(releaseAfterIdleMs + 1000);
+        await sleep(atRestMs);
         return this.memory();
     }
 

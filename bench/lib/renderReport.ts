@@ -1,5 +1,6 @@
 import type {ModelBenchResult, PairResult} from "./runModelBench.js";
 import {formatSummary, type Summary} from "./summarize.js";
+import {atRestMs} from "./ServerProcess.js";
 
 type Row = {measure: string, values: string[], target?: string};
 
@@ -62,7 +63,7 @@ export function renderReport(results: readonly ModelBenchResult[], largeModels: 
     }, "≤ 1.5×");
 
     each("idle RSS MiB: node-llama-cpp + model alone", (result) => result.memory.baselineIdleMiB.toFixed(0));
-    each("idle RSS MiB: server, 3 s at rest", (result) => result.memory.idleMiB.toFixed(0));
+    each(`idle RSS MiB: server, ${atRestMs / 1000} s at rest`, (result) => result.memory.idleMiB.toFixed(0));
     each("idle RSS: server − baseline MiB", (result) => {
         const added = result.memory.idleMiB - result.memory.baselineIdleMiB;
         return added.toFixed(1) + check(added <= 20);

@@ -101,8 +101,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // Fastify's own JSON parser, so such bodies fail exactly as `application/json` ones do (mapped in toApiError).
     app.addContentTypeParser("*", {parseAs: "string"}, app.getDefaultJsonParser("error", "error"));
 
-    const idle = options.releaseWhenIdle == null ? null : new IdleRelease(options.releaseWhenIdle.afterMs, options.releaseWhenIdle.release);
-    if (idle != null) {
+    if (options.releaseWhenIdle != null) {
+        const idle = new IdleRelease(options.releaseWhenIdle.afterMs, options.releaseWhenIdle.release);
         // First, so a refused request counts too; a response's `close` fires however it ends (sent, failed, cut off)
         app.addHook("onRequest", async (_request, reply) => {
             idle.opened();
