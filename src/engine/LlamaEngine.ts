@@ -3,7 +3,8 @@ import {
     ChatWrapper, GeneralChatWrapper, getLlama, resolveChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence,
     type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel, type Token
 } from "node-llama-cpp";
-import {withLock} from "lifecycle-utils";
+import {setTimeout as sleep} from "node:timers/promises";
+import {isLockActive, withLock} from "lifecycle-utils";
 import {EngineError} from "./EngineError.js";
 import {createThinkingChatWrappers} from "./chat/thinkingChatWrapper.js";
 import {SequencePool} from "./SequencePool.js";
@@ -62,6 +63,13 @@ export type LlamaEngineOptions = {
 
     /** Model load progress, 0–1. */
     onLoadProgress?(progress: number): void,
+
+    /**
+     * Called once while llama.cpp creates the context on its own threads (a load's longest wait: it allocates and
+     * clears the KV cache), with the JS thread free: a caller's own start-up work (ApiHost builds the server) runs
+     * then without delaying the load.
+     */
+    whileCreatingContext?(): void,
 
     /** The llama.cpp runtime to use (tests share one); by default one is created and disposed with the engine. */
     llama?: Llama
@@ -149,6 +157,8 @@ export class LlamaEngine {
                 // generating sequence's token before a decode was measured and dropped: docs/performance.md.)
                 batching: {itemPrioritizationStrategy: "maximumParallelism"}
             });
+            await contextInitStarted(llama, creatingContext);
+            options.whileCreatingContext?.();
             // Matching the model's template to a chat wrapper renders it many times (≈ 100 ms of JS for ChatML, 313 ms
             // for Qwen 3's on a llama file), so it runs while llama.cpp creates the context on its threads, not after.
             const chatWrapper = resolveChatWrapperWhile(model, creatingContext);
@@ -283,6 +293,21 @@ export class LlamaEngine {
 
 function hasChatTemplate(model: LlamaModel) {
     return model.fileInfo.metadata.tokenizer?.chat_template != null;
+}
+
+/**
+ * Resolves once llama.cpp's context init runs on its own threads (node-llama-cpp holds its `addonInit` lock over it),
+ * when `creating` settles, or after `boundMs`. node-llama-cpp reaches the init after steps that wait on its own worker
+ * calls (the memory checks), so JS run before then holds the init back by as long as it runs: ≈ 400 ms of a bench-80m
+ * start went so to the chat wrapper and the server's build. `_memoryLock` is internal: if it goes, this waits `boundMs`.
+ */
+async function contextInitStarted(llama: Llama, creating: Promise<unknown>, boundMs = 100) {
+    let settled = false;
+    void creating.then(() => settled = true, () => settled = true);
+    const initLock = [(llama as unknown as {_memoryLock: object})._memoryLock, "addonInit"] as const;
+    const started = performance.now();
+    while (!settled && !isLockActive(initLock) && performance.now() - started < boundMs)
+        await sleep(1);
 }
 
 /** The model's chat wrapper, resolved while `context` is being created; a throw leaves no context behind. */

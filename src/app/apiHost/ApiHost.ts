@@ -9,7 +9,7 @@ import {AppCoreError} from "../AppCoreError.js";
 import type {ModelState} from "../AppState.js";
 import {describeListenError} from "./describeListenError.js";
 import {describeModelError} from "./describeModelError.js";
-import {preloadServerModules, startApiServer, type StartedApiServer} from "./startApiServer.js";
+import {createApiServer, listenApiServer, type StartedApiServer} from "./startApiServer.js";
 
 export type ApiHostOptions = {
     /** Whether the server may listen now (edition, switch, key), apart from having a model. Read at every reconcile. */
@@ -53,6 +53,9 @@ export class ApiHost {
     #engine: AppEngine | null = null;
     #model: ModelState = {state: "none"};
     #server: StartedApiServer | null = null;
+
+    /** An app built while a model loaded, for the next start to bind (an app never listened on is still fresh). */
+    #prepared: Promise<FastifyInstance> | null = null;
     #problem: string | null = null;
     #loadToken = 0;
     #disposed = false;
@@ -102,9 +105,8 @@ export class ApiHost {
             engine = await this.#options.loadEngine({
                 modelPath,
                 ...this.#options.engineOptions(),
+                whileCreatingContext: () => this.#prepareServer(),
                 onLoadProgress: (progress) => {
-                    // The model is being read natively: the server's modules import meanwhile (see importServerModules)
-                    preloadServerModules();
                     if (token !== this.#loadToken || this.#model.state !== "loading") return;
                     this.#model = {...this.#model, progress: Math.round(Math.min(1, Math.max(0, progress)) * 100) / 100};
                     this.#options.onChange();
@@ -145,19 +147,10 @@ export class ApiHost {
                 await this.#stopServer();
 
             if (wanted && this.#server == null) {
+                const building = this.#prepared ?? this.#buildServer();
+                this.#prepared = null;
                 try {
-                    this.#server = await startApiServer({
-                        port,
-                        engine: () => this.#engine,
-                        apiKey: () => this.#options.apiKey(),
-                        allowedOrigins: () => this.#options.allowedOrigins(),
-                        openApiDocument: await this.#options.openApiDocument(),
-                        docsHtml: await this.#options.docsHtml(),
-                        responseValidation: this.#options.responseValidation ?? false,
-                        logger: this.#options.logger,
-                        responses: this.#options.responses,
-                        createServer: this.#options.createServer
-                    });
+                    this.#server = await listenApiServer(await building, port);
                 } catch (err) {
                     this.#problem = describeListenError(err, port);
                 }
@@ -170,7 +163,37 @@ export class ApiHost {
         if (this.#disposed) return;
         this.#disposed = true;
         this.#loadToken++;
-        await withLock([this, "lifecycle"], () => this.#dropEngine());
+        await withLock([this, "lifecycle"], async () => {
+            await this.#dropEngine();
+            const prepared = this.#prepared;
+            this.#prepared = null;
+            await prepared?.then((app) => app.close(), () => undefined);
+        });
+    }
+
+    /**
+     * While llama.cpp creates a model's context on its own threads, builds the app the server will listen with, if it
+     * will, so the build (importing Fastify and the routes, compiling their schemas: ≈ 150–250 ms) isn't added to the
+     * start. It doesn't listen before the model is loaded. A build that fails is reported by `reconcile`, as a failed start is.
+     */
+    #prepareServer(): void {
+        if (this.#prepared != null || this.#server != null || this.#disposed || this.#problem != null || !this.#options.mayServe()) return;
+        this.#prepared = this.#buildServer();
+        this.#prepared.catch(() => undefined);
+    }
+
+    async #buildServer(): Promise<FastifyInstance> {
+        return createApiServer({
+            engine: () => this.#engine,
+            apiKey: () => this.#options.apiKey(),
+            allowedOrigins: () => this.#options.allowedOrigins(),
+            openApiDocument: await this.#options.openApiDocument(),
+            docsHtml: await this.#options.docsHtml(),
+            responseValidation: this.#options.responseValidation ?? false,
+            logger: this.#options.logger,
+            responses: this.#options.responses,
+            createServer: this.#options.createServer
+        });
     }
 
     /** Server first, then the engine (server → contexts → model → llama). Only under the `lifecycle` lock. */

@@ -8,10 +8,7 @@ import {releaseHeapMemory} from "./releaseHeapMemory.js";
  */
 export const releaseAfterIdleMs = 2000;
 
-export type StartApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "allowedOrigins" | "openApiDocument" | "docsHtml" | "responseValidation" | "responses"> & {
-    /** Port on 127.0.0.1; 0 picks a free one. */
-    readonly port: number,
-
+export type ApiServerOptions = Pick<CreateServerOptions, "engine" | "apiKey" | "allowedOrigins" | "openApiDocument" | "docsHtml" | "responseValidation" | "responses"> & {
     /** Default: no logging. */
     readonly logger?: FastifyBaseLogger,
 
@@ -30,8 +27,9 @@ let serverModules: Promise<readonly [typeof import("../../server/createServer.js
 
 /**
  * Imports Fastify and the routes, once. Not at start-up: the CLI's commands open a core that never serves, and these
- * modules are most of their start-up time. ApiHost starts it while a model loads, when node-llama-cpp reads the file on
- * its own threads and the JS thread would wait idle, so a cold start doesn't pay for the import after the load.
+ * modules are most of their start-up time. ApiHost builds the app (createApiServer) while a model loads, when
+ * llama.cpp reads the file and creates the context on its own threads and the JS thread would wait idle, so a cold start
+ * pays for neither the import nor the build after the load.
  */
 function importServerModules() {
     if (serverModules == null) {
@@ -42,18 +40,28 @@ function importServerModules() {
     return serverModules;
 }
 
-/** Starts `importServerModules` if it hasn't started; a failure is left to `startApiServer` to report. */
-export function preloadServerModules() {
-    if (serverModules == null) importServerModules().catch(() => undefined);
+/**
+ * Builds a fresh Fastify app (an app can't listen again once closed) and readies it: its plugins and routes are
+ * registered and their schemas compiled, so `listenApiServer` only binds. ApiHost builds it while a model loads.
+ */
+export async function createApiServer({createServer, ...options}: ApiServerOptions): Promise<FastifyInstance> {
+    const [server] = await importServerModules();
+    const app = await (createServer ?? server.createServer)({...options, releaseWhenIdle: {afterMs: releaseAfterIdleMs, release: releaseHeapMemory}});
+    try {
+        await app.ready();
+        return app;
+    } catch (err) {
+        await app.close().catch(() => undefined);
+        throw err;
+    }
 }
 
 /**
- * Builds a fresh Fastify app (an app can't listen again once closed) and binds it to 127.0.0.1. A failed bind
- * closes the app and rethrows the listen error (e.g. `EADDRINUSE`) for the caller to word.
+ * Binds an app from `createApiServer` to 127.0.0.1. A failed bind closes the app and rethrows the listen error (e.g.
+ * `EADDRINUSE`) for the caller to word.
  */
-export async function startApiServer({port, createServer, ...options}: StartApiServerOptions): Promise<StartedApiServer> {
-    const [server, {listenOnLoopback}] = await importServerModules();
-    const app = await (createServer ?? server.createServer)({...options, releaseWhenIdle: {afterMs: releaseAfterIdleMs, release: releaseHeapMemory}});
+export async function listenApiServer(app: FastifyInstance, port: number): Promise<StartedApiServer> {
+    const [, {listenOnLoopback}] = await importServerModules();
     try {
         return {app, port: await listenOnLoopback(app, port)};
     } catch (err) {
