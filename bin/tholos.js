@@ -13,4 +13,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 // V8's compiled code for the CLI and its dependencies is kept on disk (Node 22.1+), so later starts skip compiling it.
 const {enableCompileCache} = await import("node:module");
 enableCompileCache?.();
+// node-llama-cpp from its one-file bundle (`npm run build` writes it) where the runtime can redirect the import: a third
+// of the import time (src/engine/nodeLlamaCppBundle.ts).
+const {useNodeLlamaCppBundle} = await import("../dist/src/engine/nodeLlamaCppBundle.js");
+useNodeLlamaCppBundle();
 await import("../dist/src/cli/main.js");
