@@ -13,8 +13,10 @@ if (major < 20 || (major === 20 && minor < 19)) {
 // V8's compiled code for the CLI and its dependencies is kept on disk (Node 22.1+), so later starts skip compiling it.
 const {enableCompileCache} = await import("node:module");
 enableCompileCache?.();
-// node-llama-cpp from its one-file bundle (`npm run build` writes it) where the runtime can redirect the import: a third
-// of the import time (src/engine/nodeLlamaCppBundle.ts).
-const {useNodeLlamaCppBundle} = await import("../dist/src/engine/nodeLlamaCppBundle.js");
-useNodeLlamaCppBundle();
-await import("../dist/src/cli/main.js");
+// The CLI as one esbuild bundle (`npm run build` writes dist/bundle/ after tsc): its ≈ 1,100 modules one by one were most
+// of a cold start's JS (docs/performance.md). A bundle older than tsc's output is stale, and a tsc-only build has none:
+// then the modules run.
+const {statSync} = await import("node:fs");
+const modified = (file) => statSync(new URL(file, import.meta.url), {throwIfNoEntry: false})?.mtimeMs ?? -1;
+const bundled = modified("../dist/bundle/main.js") >= modified("../dist/src/cli/main.js");
+await import(bundled ? "../dist/bundle/main.js" : "../dist/src/cli/main.js");
