@@ -1,6 +1,9 @@
 import {setTimeout as sleep} from "node:timers/promises";
+import {isLockActive} from "lifecycle-utils";
+import {getLlama} from "node-llama-cpp";
 import {describe, expect, test} from "vitest";
 import type {AppCore} from "../../src/app/AppCore.js";
+import {LlamaEngine} from "../../src/engine/LlamaEngine.js";
 import {createServer} from "../../src/server/createServer.js";
 import {useSharedLlama} from "../support/useSharedLlama.js";
 import {openTestCore} from "./utils/openTestCore.js";
@@ -40,17 +43,23 @@ async function listModels(core: AppCore) {
 }
 
 describe("the server is built while a model loads (cold start)", () => {
-    test("the engine calls whileCreatingContext once, before its load resolves", async () => {
+    test("the engine calls whileCreatingContext once, while llama.cpp's context init runs, before its load resolves", async () => {
+        const llama = await getLlama({gpu: false, build: "never", progressLogs: false});
         const events: string[] = [];
-        const engine = await shared.loadEngine({
-            modelPath: shared.modelPath, threads: 1, gpu: "cpu",
-            whileCreatingContext: () => events.push("creating context")
-        });
-        events.push("loaded");
         try {
-            expect(events).toEqual(["creating context", "loaded"]);
-        } finally {
+            const engine = await LlamaEngine.load({
+                modelPath: shared.modelPath, threads: 1, gpu: "cpu", llama,
+                whileCreatingContext: () => {
+                    // node-llama-cpp holds this lock over the native init; the engine waits until it sees it held
+                    const initLock = [(llama as unknown as {_memoryLock: object})._memoryLock, "addonInit"] as const;
+                    events.push(isLockActive(initLock) ? "creating context, init running" : "creating context, no init");
+                }
+            });
+            events.push("loaded");
             await engine.dispose();
+            expect(events).toEqual(["creating context, init running", "loaded"]);
+        } finally {
+            await llama.dispose();
         }
     });
 
