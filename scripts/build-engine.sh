@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds node-llama-cpp's llama.cpp binding from source (its bundled llama.cpp, CPU), with the project's patch
 # (patches/node-llama-cpp+3.21.1.patch, applied by `npm ci`): a persistent ggml thread pool per context, no OpenMP,
-# and next tokens sampled in the decode's own native call.
+# next tokens sampled in the decode's own native call, and sequence states copied in memory (the prompt cache's).
 # node-llama-cpp then loads this local build instead of its prebuilt binaries (whose decodes each start and join their
 # threads: with more than one thread that made decoding several times slower, see docs/performance.md). ≈ 10 min on 2
 # cores, once: later runs find the build and return. Needs cmake and a C++ compiler.

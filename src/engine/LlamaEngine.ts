@@ -57,7 +57,7 @@ export type LlamaEngineOptions = {
     /**
      * Bytes of RAM for prompts kept past their sequences (see `PromptCache`): a request whose prompt no free sequence
      * holds restores its longest saved prefix instead of reading it again. 0 turns the cache off. Default:
-     * `defaultPromptCacheBytes()` (a sixteenth of RAM, at most 1 GiB and half of /dev/shm's free space).
+     * `defaultPromptCacheBytes()` (a sixteenth of RAM, at most 1 GiB).
      */
     promptCacheBytes?: number,
 

@@ -1,6 +1,3 @@
-import {rm} from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import {isLockActive} from "lifecycle-utils";
 import {describe, expect, it} from "vitest";
 import {useTestContext} from "../support/useTestContext.js";
@@ -41,12 +38,17 @@ describe("the context lock while another sequence decodes", () => {
     it("lets a sequence save its state between two batches", async () => {
         for (const sequence of shared.sequences) await sequence.clearHistory();
         await shared.sequences[1]!.evaluateWithoutGeneratingNewTokens(shared.context.model.tokenize("The cat sat on the mat"));
-        const file = path.join(os.tmpdir(), `tholos-context-lock-${process.pid}.state`);
-        try {
-            const order = await alongsideLongRead(() => shared.sequences[1]!.saveStateToFile(file));
-            expect(order).toEqual(["work", "long read"]);
-        } finally {
-            await rm(file, {force: true});
-        }
+        const order = await alongsideLongRead(() => shared.sequences[1]!.saveStateToMemory());
+        expect(order).toEqual(["work", "long read"]);
+    });
+
+    it("lets a sequence load a saved state between two batches", async () => {
+        for (const sequence of shared.sequences) await sequence.clearHistory();
+        await shared.sequences[1]!.evaluateWithoutGeneratingNewTokens(shared.context.model.tokenize("The cat sat on the mat"));
+        const saved = await shared.sequences[1]!.saveStateToMemory();
+        await shared.sequences[1]!.clearHistory();
+        const order = await alongsideLongRead(() => shared.sequences[1]!.loadStateFromMemory(saved, {acceptRisk: true}));
+        expect(order).toEqual(["work", "long read"]);
+        expect(shared.sequences[1]!.contextTokens).toEqual(saved.tokens);
     });
 });

@@ -1,6 +1,4 @@
-import {existsSync} from "node:fs";
-import {readdir, stat} from "node:fs/promises";
-import path from "node:path";
+import {readdir} from "node:fs/promises";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {CreateChatCompletionResponse, ResponseObject} from "../../contract/index.js";
 import {callApi} from "../support/callApi.js";
@@ -33,11 +31,9 @@ async function chat(server: TestServer, messages: object[]): Promise<Turn> {
     };
 }
 
-/** The state files in the cache's folder and their bytes together. */
-async function folderContents(folder: string) {
-    const files = await readdir(folder);
-    const sizes = await Promise.all(files.map(async (file) => (await stat(path.join(folder, file))).size));
-    return {files: files.length, bytes: sizes.reduce((sum, size) => sum + size, 0)};
+/** What /dev/shm holds, where the cache once kept its states as files (nothing else of the server's goes there). */
+async function sharedMemoryEntries() {
+    return (await readdir("/dev/shm").catch(() => [])).sort();
 }
 
 const servers: TestServer[] = [];
@@ -102,20 +98,14 @@ describe("prompt cache", () => {
         expect(again.answer).toBe(uncachedAnswers.get("cat"));
     });
 
-    it("keeps its bytes (and its folder's) within the limit, evicting the least recently used", async () => {
+    it("keeps its bytes within the limit, evicting the least recently used", async () => {
         // One state of these prompts and answers (≈ 340 tokens) takes ≈ 220 KiB on stories260K: room for two, not three.
         const limit = 600 * 1024;
         const server = await start({sequences: 1, promptCacheBytes: limit});
         const topics = ["cat", "dog", "bird", "fish", "frog"];
         for (const topic of topics) {
             await chat(server, longPrompt(topic));
-            const stats = server.engine.promptCache!;
-            expect(stats.bytes).toBeLessThanOrEqual(limit);
-            if (stats.folder != null) {
-                const contents = await folderContents(stats.folder);
-                expect(contents.files).toBe(stats.entries);
-                expect(contents.bytes).toBe(stats.bytes);
-            }
+            expect(server.engine.promptCache!.bytes).toBeLessThanOrEqual(limit);
         }
         // Saved so far: cat, dog, bird, fish (frog still sits in the sequence); the two oldest were evicted.
         expect(server.engine.promptCache!.entries).toBe(2);
@@ -126,24 +116,23 @@ describe("prompt cache", () => {
     it("keeps nothing under a limit smaller than one state", async () => {
         const server = await start({sequences: 1, promptCacheBytes: 4096});
         for (const topic of ["cat", "dog", "cat"]) await chat(server, longPrompt(topic));
-        const stats = server.engine.promptCache!;
-        expect(stats).toMatchObject({entries: 0, bytes: 0});
-        if (stats.folder != null) expect((await folderContents(stats.folder)).files).toBe(0);
+        expect(server.engine.promptCache!).toMatchObject({entries: 0, bytes: 0});
         const again = await chat(server, longPrompt("dog"));
         expect(again.cachedTokens).toBeLessThan(20);
     });
 
-    it("keeps its states in a private folder in RAM, removed when the engine is disposed", async () => {
+    it("keeps its states in the server's memory, written to no file, and drops them with the engine", async () => {
+        const before = await sharedMemoryEntries();
         const server = await start({sequences: 1, promptCacheBytes: 64 * mib});
         await chat(server, longPrompt("cat"));
         await chat(server, longPrompt("dog"));
-        const folder = server.engine.promptCache!.folder!;
-        expect(folder).not.toBeNull();
-        if (existsSync("/dev/shm")) expect(path.dirname(folder)).toBe("/dev/shm");
-        expect((await stat(folder)).mode & 0o777).toBe(0o700);
-        expect((await folderContents(folder)).files).toBe(1);
+        const stats = server.engine.promptCache!;
+        expect(stats.entries).toBe(1);
+        // One state of ≈ 340 tokens at ≈ 0.6 KiB a token (see the limit test)
+        expect(stats.bytes).toBeGreaterThan(100 * 1024);
+        expect(await sharedMemoryEntries()).toEqual(before);
+        expect((await chat(server, longPrompt("cat"))).cachedTokens).toBeGreaterThan(300);
         await server.close();
-        expect(existsSync(folder)).toBe(false);
-        expect(server.engine.promptCache!).toMatchObject({entries: 0, bytes: 0, folder: null});
+        expect(server.engine.promptCache!).toMatchObject({entries: 0, bytes: 0});
     });
 });

@@ -1,16 +1,13 @@
-import {rmSync} from "node:fs";
-import {rm} from "node:fs/promises";
-import path from "node:path";
 import type {LlamaContextSequence, Token} from "node-llama-cpp";
-import {createStateFolder} from "../utils/createStateFolder.js";
 import {sharedPrefixLength} from "./utils/sharedPrefixLength.js";
 
 /**
  * Fewest tokens worth a saved state, and fewest more tokens a restore must bring than the sequence already holds.
  * Not a matter of time: on this 2-core box (while busy) saving a state took 0.3–8 ms and loading one 0.3–4 ms on
  * stories260K for 32–1024 tokens (evaluating them: 25–660 ms), 6–56 ms and 3–24 ms on the 80M bench model (33 KiB a
- * token; evaluating: seconds), so a restore always beats reading the prompt again. It is about room: short entries
- * would crowd the cache with states any sequence rebuilds in a few milliseconds.
+ * token; evaluating: seconds), through files then, which took twice as long as the copies in memory now; so a
+ * restore always beats reading the prompt again. It is about room: short entries would crowd the cache with states
+ * any sequence rebuilds in a few milliseconds.
  */
 const defaultMinTokens = 64;
 
@@ -28,16 +25,14 @@ export type PromptCacheStats = {
 
     /** Their bytes together; never more than `maxBytes`. */
     bytes: number,
-    maxBytes: number,
-
-    /** The private folder holding the state files; `null` until the first save and after `dispose()`. */
-    folder: string | null
+    maxBytes: number
 };
 
+type SavedState = Awaited<ReturnType<LlamaContextSequence["saveStateToMemory"]>>;
+
 type Entry = {
-    /** The tokens the state holds, in order. */
-    readonly tokens: readonly Token[],
-    readonly file: string,
+    /** The tokens the state holds, in order, and the state. */
+    readonly saved: SavedState,
     readonly bytes: number,
 
     /** Restores under way: an entry being read is never evicted. */
@@ -48,9 +43,10 @@ type Entry = {
  * Sequence states kept in RAM past their sequences, as llama-server's `--cache-ram` keeps its slots' prompts: when a
  * request takes a sequence whose contents it would overwrite, those contents are saved first; when a request's prompt
  * starts with more of a saved state than its sequence holds, that state is loaded into the sequence, so only the rest
- * of the prompt is read. node-llama-cpp 3.21.1 saves and loads sequence states only through files, so the states are
- * files in a private 0700 folder in /dev/shm (RAM; see `stateFolderParent`). They hold users' prompts: deleted on
- * eviction and with the cache (also when the process exits), and never logged.
+ * of the prompt is read. The states are copies in this process's memory (`saveStateToMemory`, the engine patch's;
+ * node-llama-cpp 3.21.1 saves and loads them only through files), as llama-server keeps its cache: nothing of a
+ * user's prompt is written anywhere, and an evicted state is freed at once. (With node-llama-cpp's prebuilt binaries,
+ * which lack the patch's native copy, the patch keeps each state in a private file in /dev/shm instead.)
  */
 export class PromptCache {
     private readonly _maxBytes: number;
@@ -62,17 +58,8 @@ export class PromptCache {
 
     /** Bytes a saved token took last time: a save that couldn't fit isn't attempted. */
     private _bytesPerToken = 0;
-    private _folder: Promise<string> | null = null;
-    private _folderPath: string | null = null;
     private readonly _running = new Set<Promise<unknown>>();
-
-    /** Deletions of evicted files: a `prepare` returns once its evictions are gone from RAM. */
-    private readonly _deleting = new Set<Promise<void>>();
-    private _nextFile = 1;
     private _disposed = false;
-    private readonly _removeOnExit = () => {
-        if (this._folderPath != null) rmSync(this._folderPath, {recursive: true, force: true});
-    };
 
     public constructor(options: PromptCacheOptions) {
         this._maxBytes = options.maxBytes;
@@ -80,33 +67,28 @@ export class PromptCache {
     }
 
     public get stats(): PromptCacheStats {
-        return {entries: this._entries.size, bytes: this._bytes, maxBytes: this._maxBytes, folder: this._folderPath};
+        return {entries: this._entries.size, bytes: this._bytes, maxBytes: this._maxBytes};
     }
 
     /**
      * Readies a leased `sequence` for a request whose prompt is `tokens`: saves what the request would overwrite
      * (when it is worth keeping), and loads the saved state sharing the longest prefix with `tokens` when that is
-     * longer than what the sequence holds. Never fails the request over the cache: a save or load that fails (a full
-     * /dev/shm, say) leaves the request to read its prompt as it would without one.
+     * longer than what the sequence holds. Never fails the request over the cache: a save or load that fails (memory
+     * that runs out, say) leaves the request to read its prompt as it would without one.
      */
     public async prepare(sequence: LlamaContextSequence, tokens: readonly Token[]): Promise<void> {
         if (this._disposed) return;
         await this._track(this._prepare(sequence, tokens));
-        await Promise.all([...this._deleting]);
     }
 
-    /** Deletes every state file and the folder; later `prepare` calls do nothing. Repeat-safe. */
+    /** Drops every state once the saves and loads under way are done; later `prepare` calls do nothing. Repeat-safe. */
     public async dispose() {
         if (this._disposed) return;
         this._disposed = true;
-        while (this._running.size > 0 || this._deleting.size > 0) await Promise.allSettled([...this._running, ...this._deleting]);
+        while (this._running.size > 0) await Promise.allSettled([...this._running]);
+        for (const entry of this._entries) entry.saved.dispose();
         this._entries.clear();
         this._bytes = 0;
-        const folder = await this._folder?.catch(() => null);
-        this._folder = null;
-        this._folderPath = null;
-        process.off("exit", this._removeOnExit);
-        if (folder != null) await rm(folder, {recursive: true, force: true});
     }
 
     private async _prepare(sequence: LlamaContextSequence, tokens: readonly Token[]) {
@@ -130,7 +112,7 @@ export class PromptCache {
     private _longestMatch(tokens: readonly Token[]) {
         let best: {entry: Entry, length: number} | null = null;
         for (const entry of this._entries) {
-            const length = sharedPrefixLength(entry.tokens, tokens);
+            const length = sharedPrefixLength(entry.saved.tokens, tokens);
             if (length > (best?.length ?? 0)) best = {entry, length};
         }
         return best;
@@ -141,44 +123,41 @@ export class PromptCache {
         const tokens = sequence.contextTokens;
         if (tokens.length < this._minTokens || this._disposed) return;
         for (const entry of this._entries)
-            if (entry.tokens.length >= tokens.length && sharedPrefixLength(entry.tokens, tokens) === tokens.length) {
+            if (entry.saved.tokens.length >= tokens.length && sharedPrefixLength(entry.saved.tokens, tokens) === tokens.length) {
                 this._touch(entry);
                 return;
             }
         const estimate = tokens.length * this._bytesPerToken;
         if (estimate > this._maxBytes || !this._evict(estimate)) return;
 
-        let file: string | null = null;
-        let bytes: number;
+        let saved: SavedState;
         try {
-            this._folder ??= this._createFolder();
-            file = path.join(await this._folder, `${this._nextFile++}.state`);
-            bytes = (await sequence.saveStateToFile(file)).fileSize;
+            saved = await sequence.saveStateToMemory();
         } catch {
-            if (file != null) await rm(file, {force: true});
             return;
         }
-        this._bytesPerToken = bytes / tokens.length;
+        const bytes = saved.byteLength;
+        this._bytesPerToken = bytes / saved.tokens.length;
         // A state this one extends is no longer needed: this one restores all of it.
         for (const entry of this._entries)
-            if (entry.pins === 0 && entry.tokens.length <= tokens.length && sharedPrefixLength(entry.tokens, tokens) === entry.tokens.length)
+            if (entry.pins === 0 && entry.saved.tokens.length <= saved.tokens.length &&
+                sharedPrefixLength(entry.saved.tokens, saved.tokens) === entry.saved.tokens.length)
                 this._remove(entry);
         if (this._disposed || !this._evict(bytes)) {
-            await rm(file, {force: true});
+            saved.dispose();
             return;
         }
-        this._entries.add({tokens, file, bytes, pins: 0});
+        this._entries.add({saved, bytes, pins: 0});
         this._bytes += bytes;
     }
 
     private async _load(sequence: LlamaContextSequence, entry: Entry) {
         try {
-            await sequence.loadStateFromFile(entry.file, {acceptRisk: true});
+            await sequence.loadStateFromMemory(entry.saved, {acceptRisk: true});
             this._touch(entry);
         } catch {
-            // What the sequence holds after a failed load is unknown; empty, it reads the whole prompt.
+            // A failed load leaves the sequence empty: the request reads its whole prompt.
             this._remove(entry);
-            await sequence.clearHistory().catch(() => undefined);
         }
     }
 
@@ -199,16 +178,7 @@ export class PromptCache {
     private _remove(entry: Entry) {
         if (!this._entries.delete(entry)) return;
         this._bytes -= entry.bytes;
-        const deleting = rm(entry.file, {force: true}).catch(() => undefined);
-        this._deleting.add(deleting);
-        void deleting.then(() => this._deleting.delete(deleting));
-    }
-
-    private async _createFolder() {
-        const folder = await createStateFolder("tholos-prompt-cache-");
-        this._folderPath = folder;
-        process.on("exit", this._removeOnExit);
-        return folder;
+        entry.saved.dispose();
     }
 
     private _track<T>(work: Promise<T>): Promise<T> {
