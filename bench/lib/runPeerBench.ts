@@ -28,6 +28,10 @@ export type PeerBenchResult = {
 export type PeerBenchPlan = {
     rounds: number,
     tokens: number,
+
+    /** Short completions timed to their first token, and chats asked again after eviction, per side. */
+    ttftRounds: number,
+    evictionRounds: number,
     concurrency: number[],
     concurrencyRounds: number,
     growthRequests: number,
@@ -38,14 +42,17 @@ export type PeerBenchPlan = {
 
 export const peerPlans: Record<"small" | "large" | "quick", PeerBenchPlan> = {
     small: {
-        rounds: 9, tokens: 200, concurrency: [1, 2, 4, 8], concurrencyRounds: 3, growthRequests: 1_000, growthTokens: 8, coldStarts: 3,
-        threadCounts: [1, 2]
+        rounds: 9, tokens: 200, ttftRounds: 15, evictionRounds: 6, concurrency: [1, 2, 4, 8], concurrencyRounds: 3,
+        growthRequests: 1_000, growthTokens: 8, coldStarts: 3, threadCounts: [1, 2]
     },
     large: {
-        rounds: 3, tokens: 48, concurrency: [1, 2, 4, 8], concurrencyRounds: 1, growthRequests: 1_000, growthTokens: 1, coldStarts: 2,
-        threadCounts: [1, 2]
+        rounds: 3, tokens: 48, ttftRounds: 9, evictionRounds: 5, concurrency: [1, 2, 4, 8], concurrencyRounds: 1,
+        growthRequests: 1_000, growthTokens: 1, coldStarts: 2, threadCounts: [1, 2]
     },
-    quick: {rounds: 1, tokens: 8, concurrency: [1, 2], concurrencyRounds: 1, growthRequests: 10, growthTokens: 2, coldStarts: 1, threadCounts: [1]}
+    quick: {
+        rounds: 1, tokens: 8, ttftRounds: 1, evictionRounds: 1, concurrency: [1, 2], concurrencyRounds: 1,
+        growthRequests: 10, growthTokens: 2, coldStarts: 1, threadCounts: [1]
+    }
 };
 
 /**
@@ -111,8 +118,13 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
         log(`${model} vs llama-server: single stream`);
         const single = await interleave(plan.rounds, (side, round) => sides[side]("/v1/completions", {prompt: promptFor(round), max_tokens: plan.tokens}));
 
+        // Timed apart from the decode runs, with more rounds than they take: a median of the bench-80m plan's three
+        // decode runs moved by more than the gap it measured (0.61× and 1.28× in two runs an hour apart)
+        log(`${model} vs llama-server: time to first token`);
+        const firstTokens = await interleave(plan.ttftRounds, (side, round) => sides[side]("/v1/completions", {prompt: promptFor(round), max_tokens: 4}));
+
         log(`${model} vs llama-server: a chat asked again after other prompts took every sequence`);
-        const evicted = await interleave(Math.max(2, Math.ceil(plan.rounds / 3)), async (side, round) => {
+        const evicted = await interleave(plan.evictionRounds, async (side, round) => {
             const chat = {messages: [{role: "user", content: `${round}: ${longChat}`}], max_tokens: 2};
             await sides[side]("/v1/chat/completions", chat);
             for (let other = 0; other < options.sequences; other++)
@@ -152,7 +164,7 @@ export async function runPeerBench(options: RunPeerBenchOptions): Promise<PeerBe
         const result: PeerBenchResult = {
             model,
             decode: pair(single, (timing) => timing.decodeTokensPerSecond),
-            ttft: pair(single, (timing) => timing.ttftMs),
+            ttft: pair(firstTokens, (timing) => timing.ttftMs),
             chatTtftAfterEviction: pair(evicted, (timing) => timing.ttftMs),
             concurrency,
             idleMiB,
