@@ -47,24 +47,28 @@ function toTokenBias(biases: ReadonlyMap<number, number> | undefined, model: Lla
     if (biases == null || biases.size === 0) return undefined;
 
     const bias = TokenBias.for(model);
+    const table = biasTable(bias);
+    const size = vocabularySize();
     for (const [token, value] of biases) {
-        if (!Number.isInteger(token) || token < 0 || token >= vocabularySize())
-            throw new EngineError("invalid_parameter", `token ${token} is not a token id of this model (0–${vocabularySize() - 1}).`,
+        if (!Number.isInteger(token) || token < 0 || token >= size)
+            throw new EngineError("invalid_parameter", `token ${token} is not a token id of this model (0–${size - 1}).`,
                 {param: "sampling.tokenBias"});
-        if (model.isEogToken(token as Token)) setEndOfGenerationBias(bias, token as Token, value);
-        else bias.set(token as Token, value === -Infinity ? "never" : {logit: value});
+        table.set(token as Token, value);
     }
     return bias;
 }
 
 /**
- * `TokenBias.set` silently skips end-of-generation tokens (node-llama-cpp 3.21.1), so a bias could neither ban nor
- * favour the end of the text, which OpenAI clients do (`{"50256": -100}` is the classic "don't stop"). The sampler
- * reads the bias table as it is, so such tokens are written into it directly. No upstream issue exists yet.
+ * The bias table node-llama-cpp's sampler reads (token → logit added, `-Infinity` bans), written directly rather than
+ * through `TokenBias.set`, which silently skips end-of-generation tokens (node-llama-cpp 3.21.1), so a bias could
+ * neither ban nor favour the end of the text, which OpenAI clients do (`{"50256": -100}` is the classic "don't
+ * stop"). `set` also tokenizes its input twice and asks the model twice whether each token ends generation: for a
+ * 256-entry `logit_bias` that was a third of a young server's JS before the prompt's decode (docs/performance.md).
+ * No upstream issue exists yet.
  */
-function setEndOfGenerationBias(bias: TokenBias, token: Token, logit: number) {
+function biasTable(bias: TokenBias): Map<Token, number> {
     const table = (bias as unknown as {_biases?: unknown})._biases;
     if (!(table instanceof Map))
-        throw new Error("node-llama-cpp's TokenBias no longer keeps its biases in `_biases`; revisit setEndOfGenerationBias.");
-    table.set(token, logit);
+        throw new Error("node-llama-cpp's TokenBias no longer keeps its biases in `_biases`; revisit toSamplingOptions' biasTable.");
+    return table as Map<Token, number>;
 }
