@@ -46,7 +46,7 @@ export const peerPlans: Record<"small" | "large" | "quick", PeerBenchPlan> = {
         growthRequests: 1_000, growthTokens: 8, coldStarts: 3, threadCounts: [1, 2]
     },
     large: {
-        rounds: 3, tokens: 48, ttftRounds: 9, evictionRounds: 5, concurrency: [1, 2, 4, 8], concurrencyRounds: 1,
+        rounds: 5, tokens: 48, ttftRounds: 9, evictionRounds: 5, concurrency: [1, 2, 4, 8], concurrencyRounds: 1,
         growthRequests: 1_000, growthTokens: 1, coldStarts: 2, threadCounts: [1, 2]
     },
     quick: {
